@@ -1,0 +1,31 @@
+/**
+ * broker/codec: the project's MQTT 3.1 / 3.1.1 / 5.0 codec. Encoder, incremental decoder,
+ * validation with spec rules, a dissector that knows every field's bytes, and summaries.
+ */
+export type {
+  AuthPacket,
+  ConnackPacket,
+  ConnectPacket,
+  DecodedFrame,
+  DisconnectPacket,
+  Field,
+  Packet,
+  PacketOf,
+  PacketType,
+  PingreqPacket,
+  PingrespPacket,
+  Properties,
+  ProtocolLevel,
+  PubackPacket,
+  PubcompPacket,
+  PublishPacket,
+  PubrecPacket,
+  PubrelPacket,
+  QoS,
+  SubackPacket,
+  SubscribePacket,
+  Subscription,
+  UnsubackPacket,
+  UnsubscribePacket,
+  Will,
+} from "./packet.ts";
