@@ -11,3 +11,4 @@ export {
   VirtualClock,
 } from "./clock.ts";
 export { SeededRandom } from "./random.ts";
+export * from "./network/mod.ts";
