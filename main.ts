@@ -1,0 +1,61 @@
+/**
+ * `deno task dev`: one process with the world, the broker and the web UI.
+ * Wiring only: parse flags, start the host, report where to look.
+ */
+import { parseArgs } from "node:util";
+import { PortInUseError, startHost } from "./web/mod.ts";
+
+const USAGE = `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--paused]
+
+  --port N     web UI port (default 8000; 0 picks a free one)
+  --host ADDR  address to listen on (default 127.0.0.1)
+  --paused     start with the virtual clock paused
+  --help       this text`;
+
+function parseFlags(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string", default: "8000" },
+      host: { type: "string", default: "127.0.0.1" },
+      paused: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port must be a whole number from 0 to 65535, got '${values.port}'`);
+  }
+  return { port, hostname: values.host, paused: values.paused, help: values.help };
+}
+
+if (import.meta.main) {
+  let flags;
+  try {
+    flags = parseFlags(Deno.args);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    console.error(USAGE);
+    Deno.exit(2);
+  }
+  if (flags.help) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
+  try {
+    const host = await startHost(flags);
+    console.log(`MQTT Playground is running: ${host.url}`);
+    console.log(`MQTT 游乐场已启动：在浏览器中打开 ${host.url}`);
+    Deno.addSignalListener("SIGINT", async () => {
+      await host.shutdown();
+      Deno.exit(0);
+    });
+  } catch (err) {
+    if (err instanceof PortInUseError) {
+      console.error(err.message);
+      Deno.exit(1);
+    }
+    throw err;
+  }
+}
