@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { VirtualClock } from "../sim/mod.ts";
+import { Broker } from "./broker.ts";
+import { str, TestPeer, text } from "./_test_peer.ts";
+import type { PublishPacket } from "./codec/mod.ts";
+
+function setup(config = {}) {
+  const clock = new VirtualClock();
+  const broker = new Broker({ clock, config });
+  return { clock, broker };
+}
+
+Deno.test("CONNECT gets CONNACK 0 and QoS 0 flows from publisher to subscriber", () => {
+  const { broker } = setup();
+  const sub = new TestPeer(broker, 4);
+  assert.deepEqual(sub.connect("sub"), { type: "CONNACK", sessionPresent: false, reasonCode: 0 });
+  sub.send({ type: "SUBSCRIBE", packetId: 1, subscriptions: [{ topicFilter: "a/+", qos: 0 }] });
+  assert.deepEqual(sub.take(), [{ type: "SUBACK", packetId: 1, reasonCodes: [0] }]);
+  const pub = new TestPeer(broker, 4);
+  pub.connect("pub");
+  pub.send({
+    type: "PUBLISH",
+    dup: false,
+    qos: 0,
+    retain: false,
+    topic: "a/b",
+    payload: text("hi"),
+  });
+  const [msg] = sub.take() as PublishPacket[];
+  assert.equal(msg.topic, "a/b");
+  assert.equal(str(msg.payload), "hi");
+  assert.equal(broker.tap.recent().length, 8);
+});

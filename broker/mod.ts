@@ -1,0 +1,15 @@
+/**
+ * broker/: the MQTT 3.1 / 3.1.1 / 5.0 broker. Attach any byte duplex
+ * (`broker.attach(link)`); TCP and WebSocket adapters are here too.
+ */
+export { Broker } from "./broker.ts";
+export type { BrokerOptions, BrokerSnapshot, ClientSnapshot } from "./broker.ts";
+export type { AttachedLink, Link, Transport } from "./link.ts";
+export { DEFAULT_TAP_CAPACITY, Tap } from "./tap.ts";
+export type { PacketEvent, PacketListener } from "./tap.ts";
+export type { BrokerEvent, BrokerEventListener } from "./events.ts";
+export type { Timebase, TimerHandle } from "./timebase.ts";
+export { DEFAULT_LIMITS, loadConfig, parseConfig } from "./config.ts";
+export type { BrokerConfig, Limits } from "./config.ts";
+export type { AclConfig, AclRule, AuthConfig, UserConfig } from "./auth/mod.ts";
+export { hashPassword } from "./auth/mod.ts";

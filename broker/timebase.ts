@@ -1,0 +1,23 @@
+/**
+ * Where a connection's timers run. Virtual links (boards) use the world's
+ * virtual clock; real sockets judge keep-alive in wall time through a
+ * timebase the host injects (broker/ never reads host time itself).
+ */
+import type { VirtualClock } from "../sim/mod.ts";
+
+export interface TimerHandle {
+  cancel(): void;
+}
+
+export interface Timebase {
+  nowUs(): number;
+  /** Runs `callback` after `delayUs` microseconds. */
+  after(delayUs: number, callback: () => void): TimerHandle;
+}
+
+export function virtualTimebase(clock: VirtualClock): Timebase {
+  return {
+    nowUs: () => clock.nowUs,
+    after: (delayUs, callback) => clock.after(Math.max(0, Math.round(delayUs)), callback),
+  };
+}
