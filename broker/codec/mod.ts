@@ -29,3 +29,19 @@ export type {
   UnsubscribePacket,
   Will,
 } from "./packet.ts";
+export {
+  CONNECT_RETURN_CODE_NAMES,
+  ConnectReturnCode,
+  DEFAULT_MAX_PACKET_SIZE,
+  PACKET_TYPE_NAMES,
+  PacketTypeCode,
+  REASON_CODE_NAMES,
+  ReasonCode,
+  VALID_REASON_CODES,
+} from "./constants.ts";
+export { CodecError } from "./errors.ts";
+export { encode } from "./encode.ts";
+export { decodeFrame, Decoder, type DecoderOptions } from "./decode.ts";
+export { dissect } from "./dissect.ts";
+export { type PayloadPreview, previewPayload, reasonName, summarize } from "./summary.ts";
+export { PROPERTY_DEFS, type PropertyDef } from "./properties.ts";
