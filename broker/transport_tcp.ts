@@ -1,0 +1,154 @@
+/**
+ * MQTT over TCP (Deno.listen). Each accepted socket becomes a Link; reads are
+ * copied out of one reused buffer (the decoder keeps views of what it gets),
+ * writes are batched while the previous write is in progress.
+ */
+import type { Broker } from "./broker.ts";
+import type { Link } from "./link.ts";
+
+export const DEFAULT_MQTT_PORT = 1883;
+export const DEFAULT_MQTT_HOST = "127.0.0.1";
+const READ_BUFFER_BYTES = 64 * 1024;
+
+export interface TcpServerOptions {
+  hostname?: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface TcpServer {
+  readonly hostname: string;
+  readonly port: number;
+  /** Stops listening and closes every connection. */
+  close(): void;
+}
+
+export function serveTcp(broker: Broker, options: TcpServerOptions = {}): TcpServer {
+  const hostname = options.hostname ?? DEFAULT_MQTT_HOST;
+  const port = options.port ?? DEFAULT_MQTT_PORT;
+  let listener: Deno.TcpListener;
+  try {
+    listener = Deno.listen({ hostname, port, transport: "tcp" });
+  } catch (e) {
+    if (e instanceof Deno.errors.AddrInUse) {
+      throw new Error(
+        `Cannot start the MQTT broker: ${hostname}:${port} is already in use (choose another port with --mqtt-port)`,
+      );
+    }
+    throw new Error(`Cannot start the MQTT broker on ${hostname}:${port}: ${(e as Error).message}`);
+  }
+  const sockets = new Set<Deno.TcpConn>();
+  let closed = false;
+  (async () => {
+    try {
+      for await (const conn of listener) {
+        if (closed) {
+          conn.close();
+          break;
+        }
+        sockets.add(conn);
+        serveConnection(broker, conn, () => sockets.delete(conn));
+      }
+    } catch {
+      // the listener was closed
+    }
+  })();
+  return {
+    hostname,
+    port: (listener.addr as Deno.NetAddr).port,
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        listener.close();
+      } catch { /* already closed */ }
+      for (const s of sockets) {
+        try {
+          s.close();
+        } catch { /* already closed */ }
+      }
+      sockets.clear();
+    },
+  };
+}
+
+function serveConnection(broker: Broker, conn: Deno.TcpConn, onGone: () => void): void {
+  try {
+    conn.setNoDelay(true);
+  } catch { /* not fatal */ }
+  const addr = conn.remoteAddr as Deno.NetAddr;
+  let queue: Uint8Array[] = [];
+  let queuedBytes = 0;
+  let writing = false;
+  let closing = false;
+  let gone = false;
+
+  const shut = () => {
+    if (gone) return;
+    gone = true;
+    try {
+      conn.close();
+    } catch { /* already closed */ }
+    onGone();
+  };
+
+  const flush = async () => {
+    writing = true;
+    try {
+      while (queue.length > 0 && !gone) {
+        let chunk: Uint8Array;
+        if (queue.length === 1) chunk = queue[0];
+        else {
+          chunk = new Uint8Array(queuedBytes);
+          let off = 0;
+          for (const q of queue) {
+            chunk.set(q, off);
+            off += q.length;
+          }
+        }
+        queue = [];
+        let written = 0;
+        while (written < chunk.length) written += await conn.write(chunk.subarray(written));
+        queuedBytes -= chunk.length;
+      }
+    } catch {
+      shut();
+    } finally {
+      writing = false;
+      if (closing) shut();
+    }
+  };
+
+  const link: Link = {
+    transport: "tcp",
+    remoteAddress: `${addr.hostname}:${addr.port}`,
+    send(bytes) {
+      if (gone || closing) return;
+      queue.push(bytes);
+      queuedBytes += bytes.length;
+      if (!writing) flush();
+    },
+    close() {
+      closing = true;
+      if (!writing) shut();
+    },
+    get bufferedAmount() {
+      return queuedBytes;
+    },
+  };
+  const attached = broker.attach(link);
+  (async () => {
+    const buffer = new Uint8Array(READ_BUFFER_BYTES);
+    try {
+      while (!gone) {
+        const n = await conn.read(buffer);
+        if (n === null) break;
+        attached.receive(buffer.slice(0, n));
+      }
+    } catch {
+      // reset by the peer or closed by us
+    }
+    shut();
+    attached.closed();
+  })();
+}
