@@ -264,9 +264,10 @@ function encodeConnack(p: ConnackPacket, level: ProtocolLevel): Uint8Array {
     remaining += varintSize(propsSize) + propsSize;
   }
   const out = frame("CONNACK", 0, remaining);
-  out[2] = p.sessionPresent ? CONNACK_SESSION_PRESENT : 0;
-  out[3] = rc;
-  if (level === 5) writeProperties(out, 4, p.properties, propsSize);
+  const pos = headerSize(remaining);
+  out[pos] = p.sessionPresent ? CONNACK_SESSION_PRESENT : 0;
+  out[pos + 1] = rc;
+  if (level === 5) writeProperties(out, pos + 2, p.properties, propsSize);
   return out;
 }
 
@@ -287,9 +288,9 @@ function encodeAck(
   // omitted when there are no properties
   const remaining = propsSize > 0 ? 3 + varintSize(propsSize) + propsSize : rc !== 0 ? 3 : 2;
   const out = frame(p.type, flags, remaining);
-  writeU16(out, 2, id);
-  if (remaining > 2) out[4] = rc;
-  if (propsSize > 0) writeProperties(out, 5, p.properties, propsSize);
+  const pos = writeU16(out, headerSize(remaining), id);
+  if (remaining > 2) out[pos] = rc;
+  if (propsSize > 0) writeProperties(out, pos + 1, p.properties, propsSize);
   return out;
 }
 
@@ -403,7 +404,8 @@ function encodeReasonOnly(p: DisconnectPacket | AuthPacket, level: ProtocolLevel
   // 3.14.2.1 / 3.15.2.1: reason 0 without properties may be omitted entirely
   const remaining = propsSize > 0 ? 1 + varintSize(propsSize) + propsSize : rc !== 0 ? 1 : 0;
   const out = frame(p.type, 0, remaining);
-  if (remaining > 0) out[2] = rc;
-  if (propsSize > 0) writeProperties(out, 3, p.properties, propsSize);
+  const pos = headerSize(remaining);
+  if (remaining > 0) out[pos] = rc;
+  if (propsSize > 0) writeProperties(out, pos + 1, p.properties, propsSize);
   return out;
 }
