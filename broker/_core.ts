@@ -141,18 +141,18 @@ export class Core {
     }
     for (const frame of frames) {
       if ((conn.state as Connection["state"]) === "closed") return;
+      const packet = frame.packet;
+      const isFirstConnect = conn.state === "new" && packet.type === "CONNECT";
       this.tap.record(
         this.clock.nowUs,
         conn.id,
-        conn.clientId,
+        isFirstConnect && packet.clientId !== "" ? packet.clientId : conn.clientId,
         conn.link.transport,
         conn.link.remoteAddress,
         "in",
         frame.bytes,
-        frame.packet,
-        conn.state === "new" && frame.packet.type === "CONNECT"
-          ? frame.packet.protocolLevel
-          : conn.level,
+        packet,
+        isFirstConnect ? packet.protocolLevel : conn.level,
       );
       this.metrics.messagesReceived++;
       if (conn.state === "authenticating") {
