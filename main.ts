@@ -5,12 +5,22 @@
 import { parseArgs } from "node:util";
 import { PortInUseError, startHost } from "./web/mod.ts";
 
-const USAGE = `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--paused]
+const USAGE = `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--paused]
 
-  --port N     web UI port (default 8000; 0 picks a free one)
-  --host ADDR  address to listen on (default 127.0.0.1)
-  --paused     start with the virtual clock paused
-  --help       this text`;
+  --port N          web UI port (default 8000; 0 picks a free one)
+  --host ADDR       address the web UI listens on (default 127.0.0.1)
+  --mqtt-port N     MQTT over TCP for real clients (default 1883; 0 picks a free one)
+  --mqtt-host ADDR  address the MQTT broker listens on (default 127.0.0.1)
+  --paused          start with the virtual clock paused
+  --help            this text`;
+
+function parsePort(flag: string, text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`${flag} must be a whole number from 0 to 65535, got '${text}'`);
+  }
+  return port;
+}
 
 function parseFlags(args: string[]) {
   const { values } = parseArgs({
@@ -18,16 +28,21 @@ function parseFlags(args: string[]) {
     options: {
       port: { type: "string", default: "8000" },
       host: { type: "string", default: "127.0.0.1" },
+      "mqtt-port": { type: "string", default: "1883" },
+      "mqtt-host": { type: "string", default: "127.0.0.1" },
       paused: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`--port must be a whole number from 0 to 65535, got '${values.port}'`);
-  }
-  return { port, hostname: values.host, paused: values.paused, help: values.help };
+  return {
+    port: parsePort("--port", values.port),
+    hostname: values.host,
+    mqttPort: parsePort("--mqtt-port", values["mqtt-port"]),
+    mqttHostname: values["mqtt-host"],
+    paused: values.paused,
+    help: values.help,
+  };
 }
 
 if (import.meta.main) {
@@ -47,6 +62,7 @@ if (import.meta.main) {
     const host = await startHost(flags);
     console.log(`MQTT Playground is running: ${host.url}`);
     console.log(`MQTT 游乐场已启动：在浏览器中打开 ${host.url}`);
+    console.log(`MQTT broker for real clients: ${host.mqttUrl} (WebSocket: ${host.url}mqtt)`);
     Deno.addSignalListener("SIGINT", async () => {
       await host.shutdown();
       Deno.exit(0);

@@ -17,9 +17,10 @@ export class EventHub {
     return this.#sockets.size;
   }
 
-  add(socket: EventSocket, greeting?: unknown): () => void {
+  /** Adds a socket after sending it `greetings` (the whole picture, then live updates). */
+  add(socket: EventSocket, greetings: unknown[] = []): () => void {
+    for (const message of greetings) socket.send(JSON.stringify(message));
     this.#sockets.add(socket);
-    if (greeting !== undefined) socket.send(JSON.stringify(greeting));
     return () => this.#sockets.delete(socket);
   }
 

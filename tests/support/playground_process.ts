@@ -11,7 +11,7 @@ const STARTUP_LIMIT_MS = 60_000;
 
 export async function startPlayground(args: string[] = []): Promise<PlaygroundProcess> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, "--port", "0", ...args],
+    args: ["run", "-A", MAIN, "--port", "0", "--mqtt-port", "0", ...args],
     stdout: "piped",
     stderr: "piped",
     env: { NO_COLOR: "1" },
