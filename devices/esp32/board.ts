@@ -95,6 +95,8 @@ export class Board {
   readonly console: SerialConsole;
   /** Station MAC (AP MAC is this + 1, as the ESP32 derives it). */
   readonly mac: Uint8Array;
+  /** This board's own seeded stream (MAC, hardware RNG), forked by its name. */
+  readonly random: SeededRandom;
   #timers: HardwareTimer[];
   #sta: Wlan;
   #ap: Wlan;
@@ -118,7 +120,8 @@ export class Board {
     };
     this.gpio = new Gpio(now, schedule);
     this.console = new SerialConsole(now);
-    const random = deps.random.fork(`board:${config.name}`);
+    this.random = deps.random.fork(`board:${config.name}`);
+    const random = this.random.fork("mac");
     this.mac = new Uint8Array([...ESPRESSIF_OUI, random.int(0, 256), random.int(0, 256), 0]);
     this.mac[5] = random.int(0, 255); // leaves room for the AP's +1
     const apMac = this.mac.slice();

@@ -79,11 +79,18 @@ export class GpioPin {
   #irq: { trigger: number; handler: (pin: GpioPin) => void } | undefined;
   readonly #now: () => number;
   readonly #schedule: (cb: () => unknown) => void;
+  readonly #bankListener: (pin: GpioPin, level: Level, atUs: number) => void;
 
-  constructor(id: number, now: () => number, schedule: (cb: () => unknown) => void) {
+  constructor(
+    id: number,
+    now: () => number,
+    schedule: (cb: () => unknown) => void,
+    bankListener: (pin: GpioPin, level: Level, atUs: number) => void = () => {},
+  ) {
     this.id = id;
     this.#now = now;
     this.#schedule = schedule;
+    this.#bankListener = bankListener;
   }
 
   get mode(): PinMode | undefined {
@@ -157,6 +164,7 @@ export class GpioPin {
     this.#level = level;
     const atUs = this.#now();
     for (const cb of [...this.#listeners]) cb(level, atUs);
+    this.#bankListener(this, level, atUs);
     const irq = this.#irq;
     if (irq && (irq.trigger & (level ? IRQ_RISING : IRQ_FALLING))) {
       this.#schedule(() => irq.handler(this));
@@ -182,10 +190,20 @@ export class Gpio {
       if (!Number.isInteger(id) || !(VALID_PINS as number[]).includes(id)) {
         throw new MicroPythonError("ValueError", "invalid pin");
       }
-      pin = new GpioPin(id, this.#now, this.#schedule);
+      pin = new GpioPin(id, this.#now, this.#schedule, (p, level, atUs) => {
+        for (const cb of this.#listeners) cb(p.id, level, atUs);
+      });
       this.#pins.set(id, pin);
     }
     return pin;
+  }
+
+  #listeners = new Set<(pin: number, level: Level, atUs: number) => void>();
+
+  /** Level changes of every pin of the board. Returns the unsubscribe function. */
+  addListener(cb: (pin: number, level: Level, atUs: number) => void): () => void {
+    this.#listeners.add(cb);
+    return () => this.#listeners.delete(cb);
   }
 
   /** Pins made so far. */
