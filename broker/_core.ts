@@ -437,7 +437,7 @@ export class Core {
   ): void {
     const qos = (message.qos < subQos ? message.qos : subQos) as QoS; // [MQTT-3.8.4-8] downgrade
     if (!this.acl.allowsEverything) {
-      const who = { clientId: session.clientId, username: session.connection?.username };
+      const who = { clientId: session.clientId, username: session.username };
       const d = this.acl.checkTopic(who, "subscribe", message.topic);
       if (!d.allowed) {
         this.emit({

@@ -13,3 +13,6 @@ export { DEFAULT_LIMITS, loadConfig, parseConfig } from "./config.ts";
 export type { BrokerConfig, Limits } from "./config.ts";
 export type { AclConfig, AclRule, AuthConfig, UserConfig } from "./auth/mod.ts";
 export { hashPassword } from "./auth/mod.ts";
+export { DEFAULT_MQTT_HOST, DEFAULT_MQTT_PORT, serveTcp } from "./transport_tcp.ts";
+export type { TcpServer, TcpServerOptions } from "./transport_tcp.ts";
+export { adaptWebSocket, MQTT_SUBPROTOCOLS, upgradeMqttWebSocket } from "./transport_ws.ts";

@@ -40,6 +40,8 @@ export class Session {
   willTimer: TimerHandle | undefined;
   /** The live connection, when the client is connected. */
   connection: Connection | undefined;
+  /** User name of the last connection (ACL %u for deliveries while offline). */
+  username: string | undefined;
   /** Protocol level of the last connection. */
   level = 4;
   #nextPacketId = 1;

@@ -121,6 +121,7 @@ function accept(
     : SESSION_NEVER_EXPIRES_S;
 
   conn.username = p.username;
+  session.username = p.username;
   conn.will = p.will;
   conn.connectExpiryWasZero = session.expiryIntervalS === 0;
   conn.keepaliveS = p.keepaliveS;
