@@ -12,6 +12,7 @@
  *     await world.runUntil(sToUs(15));
  */
 import { Broker, type PacketEvent } from "../broker/mod.ts";
+import { Decoder } from "../broker/codec/mod.ts";
 import {
   type AccessPointConfig,
   msToUs,
@@ -57,8 +58,8 @@ export interface WorldOptions {
   seed?: number;
   /** Tried before the built-in programs (the MicroPython runtime plugs in here). */
   programs?: ProgramResolver;
-  /** Use this instead of the embedded broker. */
-  gateway?: BrokerGateway;
+  /** Use this instead of the embedded broker (packets are then recorded at the boards). */
+  gateway?: (world: World) => BrokerGateway;
   /** Tap ring size of the embedded broker. */
   tapCapacity?: number;
 }
@@ -108,10 +109,47 @@ export class World {
     for (const ap of scenario.accessPoints ?? [TEXTBOOK_ACCESS_POINT]) {
       this.network.addAccessPoint(ap);
     }
-    this.#gateway = options.gateway;
+    this.#gateway = options.gateway?.(this);
     this.#listen();
     if (!this.#gateway) this.#startBroker();
     for (const spec of scenario.boards) this.#addBoard(spec, options.programs);
+    if (this.#gateway) { for (const board of this.boards.values()) this.#tapBoard(board); }
+  }
+
+  /** With an external broker: decode what each board's sockets send and receive. */
+  #tapBoard(board: Board): void {
+    interface Stream {
+      local: string;
+      out: Decoder;
+      in: Decoder;
+      clientId?: string;
+    }
+    const streams = new Map<number, Stream>();
+    board.addTrafficListener((t) => {
+      let s = streams.get(t.fd);
+      if (!s || s.local !== t.localAddress) {
+        s = { local: t.localAddress, out: new Decoder(), in: new Decoder() };
+        streams.set(t.fd, s);
+      }
+      let frames;
+      try {
+        frames = (t.direction === "out" ? s.out : s.in).push(t.bytes);
+      } catch {
+        return; // not MQTT (or broken): nothing to show
+      }
+      for (const f of frames) {
+        if (f.packet.type === "CONNECT") s.clientId = f.packet.clientId;
+        this.recordPacket({
+          atUs: t.atUs,
+          from: t.direction === "out" ? board.name : "broker",
+          to: t.direction === "out" ? "broker" : board.name,
+          clientId: s.clientId,
+          packet: f.packet,
+          bytes: f.bytes,
+          level: 4,
+        });
+      }
+    });
   }
 
   /** The embedded broker (undefined with a gateway, or while a restart keeps it down). */

@@ -246,12 +246,14 @@ export class Board {
     return () => this.#trafficListeners.delete(cb);
   }
 
-  /** Prints an uncaught exception the way MicroPython does. */
-  printException(error: unknown, kind: "main" | "callback" = "main"): void {
+  /**
+   * Prints an uncaught exception the way MicroPython does (a scheduled callback's error
+   * prints the same traceback and the timer keeps running).
+   */
+  printException(error: unknown, _kind: "main" | "callback" = "main"): void {
     const e = error as { pyType?: string; message?: string; name?: string };
     const type = e?.pyType ?? (error instanceof Error ? error.name : "Exception");
     const message = e?.message ?? String(error);
-    if (kind === "callback") this.console.println("Unhandled exception in timer callback");
     this.console.println("Traceback (most recent call last):");
     this.console.println(message ? `${type}: ${message}` : type);
   }
