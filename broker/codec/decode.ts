@@ -395,6 +395,23 @@ function decodeConnect(b: Uint8Array, pos: number, end: number): ConnectPacket {
       ReasonCode.UnsupportedProtocolVersion,
     );
   }
+  try {
+    return decodeConnectRest(b, pos, end, level, name.value);
+  } catch (e) {
+    // the level is known: a server can answer in that level's CONNACK
+    if (e instanceof CodecError) e.protocolLevel = level;
+    throw e;
+  }
+}
+
+function decodeConnectRest(
+  b: Uint8Array,
+  pos: number,
+  end: number,
+  level: ProtocolLevel,
+  protocolName: string,
+): ConnectPacket {
+  const what = "CONNECT";
   if (pos + 3 > end) {
     throw malformed(what, "connect flags or keep alive are truncated", "MQTT-3.1.2");
   }
@@ -431,7 +448,7 @@ function decodeConnect(b: Uint8Array, pos: number, end: number): ConnectPacket {
   pos = id.end;
   const packet: ConnectPacket = {
     type: "CONNECT",
-    protocolName: name.value,
+    protocolName,
     protocolLevel: level,
     cleanStart: (flags & CONNECT_CLEAN) !== 0,
     keepaliveS,
@@ -573,6 +590,7 @@ export class Decoder {
     try {
       return this.#push(chunk);
     } catch (e) {
+      if (e instanceof CodecError && e.protocolLevel !== undefined) this.level = e.protocolLevel;
       this.#error = e instanceof CodecError
         ? e
         : new CodecError(`Cannot decode: ${e instanceof Error ? e.message : e}`, "MQTT-2.1");

@@ -138,3 +138,16 @@ Deno.test("Decoder buffers a partial body only up to the frame's size", () => {
   assert.equal((out[0].packet as { payload: Uint8Array }).payload.length, 10_000);
   assert.equal(d.buffered, 0);
 });
+
+Deno.test("Decoder adopts the level of a CONNECT that fails after its level byte, to answer in kind", () => {
+  const d = new Decoder();
+  // CONNECT 5.0 whose properties hold an unknown identifier 0x05
+  const frame = new Uint8Array([0x10, 14, 0, 4, 0x4d, 0x51, 0x54, 0x54, 5, 2, 0, 0, 2, 0x05, 0, 0]);
+  assert.throws(() => d.push(frame), (e: unknown) => {
+    assert.ok(e instanceof CodecError);
+    assert.equal(e.protocolLevel, 5);
+    assert.equal(e.rule, "MQTT-2.2.2.2");
+    return true;
+  });
+  assert.equal(d.level, 5);
+});

@@ -9,6 +9,11 @@ export class CodecError extends Error {
   readonly rule: string;
   /** Reason code to answer with: 0x81 malformed, 0x82 protocol error, 0x95 too large, ... */
   readonly reasonCode: number;
+  /**
+   * Set when a CONNECT fails after its protocol level was read: the level to answer in
+   * (a Decoder adopts it, so a server can send a 5.0 CONNACK with this reason code).
+   */
+  protocolLevel?: 3 | 4 | 5;
 
   constructor(message: string, rule: string, reasonCode: number = ReasonCode.MalformedPacket) {
     super(`${message} [${rule}]`);
