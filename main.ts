@@ -5,12 +5,15 @@
 import { parseArgs } from "node:util";
 import { PortInUseError, startHost } from "./web/mod.ts";
 
-const USAGE = `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--paused]
+const USAGE =
+  `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--scenario NAME] [--seed N] [--paused]
 
   --port N          web UI port (default 8000; 0 picks a free one)
   --host ADDR       address the web UI listens on (default 127.0.0.1)
   --mqtt-port N     MQTT over TCP for real clients (default 1883; 0 picks a free one)
   --mqtt-host ADDR  address the MQTT broker listens on (default 127.0.0.1)
+  --scenario NAME   the world loaded at start (default textbook-pubsub)
+  --seed N          seed of the world's random source (default: the scenario's)
   --paused          start with the virtual clock paused
   --help            this text`;
 
@@ -22,6 +25,12 @@ function parsePort(flag: string, text: string): number {
   return port;
 }
 
+function parseSeed(text: string): number {
+  const seed = Number(text);
+  if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, got '${text}'`);
+  return seed;
+}
+
 function parseFlags(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -30,6 +39,8 @@ function parseFlags(args: string[]) {
       host: { type: "string", default: "127.0.0.1" },
       "mqtt-port": { type: "string", default: "1883" },
       "mqtt-host": { type: "string", default: "127.0.0.1" },
+      scenario: { type: "string", default: "textbook-pubsub" },
+      seed: { type: "string" },
       paused: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -40,6 +51,8 @@ function parseFlags(args: string[]) {
     hostname: values.host,
     mqttPort: parsePort("--mqtt-port", values["mqtt-port"]),
     mqttHostname: values["mqtt-host"],
+    scenario: values.scenario,
+    seed: values.seed === undefined ? undefined : parseSeed(values.seed),
     paused: values.paused,
     help: values.help,
   };
@@ -68,7 +81,10 @@ if (import.meta.main) {
       Deno.exit(0);
     });
   } catch (err) {
-    if (err instanceof PortInUseError) {
+    if (
+      err instanceof PortInUseError ||
+      (err instanceof Error && err.message.startsWith("No scenario"))
+    ) {
       console.error(err.message);
       Deno.exit(1);
     }

@@ -1,96 +1,166 @@
 /**
- * The bridge from the running world to every open UI: packet rows in batches,
- * broker snapshots once a second, broker events as they happen. Batching keeps
- * 1,000 packets/s to ten messages a second per browser.
+ * The bridge from the running world to every open UI: packet rows and world
+ * events in batches ten times a second, broker snapshots once a second, broker
+ * events as they happen. It follows the playground across scenario loads and
+ * broker restarts, and numbers packets itself so the UI's list never repeats a seq.
  */
 import type { Broker, PacketEvent } from "../broker/mod.ts";
+import type { World } from "../devices/world.ts";
+import type { WorldEvent } from "../devices/world_events.ts";
 import { type Endpoints, toBrokerEventView, toBrokerView } from "./broker_view.ts";
 import type { EventHub } from "./events.ts";
-import { type PeerResolver, toPacketDetail, toPacketRow } from "./packet_view.ts";
+import { SeqRing } from "./packet_ring.ts";
 import { packetLogLine } from "./packet_log.ts";
-import type { PacketDetail, PacketRow, ServerMessage, WorldView } from "./protocol.ts";
+import { toPacketDetail, toPacketRow } from "./packet_view.ts";
+import type { Playground } from "./playground.ts";
+import {
+  boardNode,
+  type BrokerView,
+  clientNode,
+  type PacketDetail,
+  type PacketRow,
+  type ServerMessage,
+} from "./protocol.ts";
+import { boardView, worldView } from "./world_view.ts";
 
 export const PACKET_BATCH_MS = 100;
 export const BROKER_SNAPSHOT_MS = 1_000;
 /** Rows a browser gets on connect; older ones come from GET /api/packets. */
 export const HELLO_ROWS = 2_000;
+export const DEFAULT_LOG_CAPACITY = 100_000;
+/** Console lines per board per batch; a program printing in a tight loop is cut here. */
+const CONSOLE_LINES_PER_BATCH = 200;
+
+/** A tap event renumbered by the bridge, with its topology node resolved once. */
+interface LoggedPacket {
+  seq: number;
+  event: PacketEvent;
+  peer: string;
+}
 
 export interface BridgeOptions {
   hub: EventHub;
-  broker: Broker;
+  playground: Playground;
   endpoints: Endpoints;
-  peerOf: PeerResolver;
-  nodeOfClient: (clientId: string, remoteAddress?: string) => string;
-  world: () => WorldView;
+  logCapacity?: number;
+  /** Told when the world's broker is replaced (scenario load, broker restart fault). */
+  onBroker?: (broker: Broker | undefined) => void;
 }
 
 export class EventBridge {
   #options: BridgeOptions;
-  #pending: PacketEvent[] = [];
-  #unsubscribe: (() => void)[] = [];
+  #log: SeqRing<LoggedPacket>;
+  #pendingPackets: LoggedPacket[] = [];
+  #pendingPins = new Map<string, ServerMessage>();
+  #pendingBoards = new Set<string>();
+  #pendingConsole = new Map<string, ServerMessage[]>();
+  #skippedConsole = new Map<string, number>();
+  #offWorld: (() => void)[] = [];
+  #offTap: (() => void)[] = [];
+  #offTimers: (() => void)[] = [];
+  #offPlayground: () => void;
 
   constructor(options: BridgeOptions) {
     this.#options = options;
-    const { broker, hub } = options;
-    this.#unsubscribe.push(broker.tap.listen((event) => this.#pending.push(event)));
-    this.#unsubscribe.push(broker.onEvent((event) => {
-      hub.broadcast({ kind: "broker-event", event: toBrokerEventView(event) });
-    }));
+    this.#log = new SeqRing(options.logCapacity ?? DEFAULT_LOG_CAPACITY);
+    this.#follow(options.playground.world);
+    this.#offPlayground = options.playground.onWorld((world) => {
+      this.flush();
+      this.#follow(world);
+      options.hub.broadcast({ kind: "world", world: worldView(world) });
+      options.hub.broadcast({ kind: "broker", broker: this.brokerView() });
+    });
   }
 
-  /** The first messages a new browser gets: everything it needs to draw. */
+  get #world(): World {
+    return this.#options.playground.world;
+  }
+
+  /** The first message a new browser gets: everything it needs to draw. */
   hello(): ServerMessage {
     this.flush();
     return {
       kind: "hello",
-      world: this.#options.world(),
+      world: worldView(this.#world),
       broker: this.brokerView(),
       packets: this.recentRows(HELLO_ROWS),
     };
   }
 
-  brokerView() {
-    const o = this.#options;
-    return toBrokerView(o.broker.snapshot(), o.endpoints, o.nodeOfClient);
+  brokerView(): BrokerView {
+    const broker = this.#world.broker;
+    const endpoints = this.#options.endpoints;
+    if (!broker) {
+      return {
+        atUs: this.#world.clock.nowUs,
+        clients: [],
+        retained: [],
+        wills: [],
+        metrics: {},
+        endpoints,
+      };
+    }
+    return toBrokerView(broker.snapshot(), endpoints, (clientId, remoteAddress) => {
+      const board = remoteAddress ? this.#world.boardAt(remoteAddress) : undefined;
+      return board ? boardNode(board) : clientNode(clientId);
+    });
   }
 
   recentRows(limit: number): PacketRow[] {
-    return this.#options.broker.tap.recent(limit).map((ev) =>
-      toPacketRow(ev, this.#options.peerOf)
-    );
+    return this.#log.latest(limit).map((p) => this.#row(p));
   }
 
-  /** The latest `limit` packets as JSON lines. */
+  /** The latest `limit` packets as JSON lines (the `deno task sim --format jsonl` format). */
   jsonl(limit: number): string {
-    const peerOf = this.#options.peerOf;
     let out = "";
-    for (const ev of this.#options.broker.tap.recent(limit)) {
-      out += JSON.stringify(packetLogLine(ev, peerOf(ev))) + "\n";
+    for (const p of this.#log.latest(limit)) {
+      out += JSON.stringify({ ...packetLogLine(p.event, this.#peerName(p)), seq: p.seq }) + "\n";
     }
     return out;
   }
 
   detail(seq: number): PacketDetail | undefined {
-    const event = this.#options.broker.tap.get(seq);
-    return event && toPacketDetail(event, this.#options.peerOf);
+    const p = this.#log.get(seq);
+    return p && { ...toPacketDetail(p.event, () => p.peer), row: this.#row(p) };
   }
 
-  /** Sends the packets recorded since the last flush as one message. */
+  /** The seq the next packet will get: "step to the next packet" waits for it to change. */
+  get nextSeq(): number {
+    return this.#log.size === 0 ? 1 : this.#log.latest(1)[0].seq + 1;
+  }
+
+  /** Sends what happened since the last flush: packets, then pins, boards, console lines. */
   flush(): void {
-    if (this.#pending.length === 0) return;
-    const events = this.#pending;
-    this.#pending = [];
-    if (this.#options.hub.size === 0) return;
-    this.#options.hub.broadcast({
-      kind: "packets",
-      rows: events.map((ev) => toPacketRow(ev, this.#options.peerOf)),
-    });
+    const hub = this.#options.hub;
+    const packets = this.#pendingPackets;
+    this.#pendingPackets = [];
+    const pins = [...this.#pendingPins.values()];
+    this.#pendingPins.clear();
+    const boards = [...this.#pendingBoards];
+    this.#pendingBoards.clear();
+    const consoles = [...this.#pendingConsole.values()].flat();
+    this.#pendingConsole.clear();
+    this.#skippedConsole.clear();
+    if (hub.size === 0) return;
+    if (packets.length > 0) {
+      hub.broadcast({
+        kind: "packets",
+        rows: packets.map((p) => this.#row(p)),
+      });
+    }
+    for (const message of pins) hub.broadcast(message);
+    for (const name of boards) {
+      const board = this.#world.boards.get(name);
+      const spec = this.#world.scenario.boards.find((b) => b.name === name);
+      if (board && spec) hub.broadcast({ kind: "board", board: boardView(board, spec.program) });
+    }
+    for (const message of consoles) hub.broadcast(message);
   }
 
   /** Drives the batches on host timers (injected: setInterval in the host). */
   start(every: (periodMs: number, callback: () => void) => () => void): void {
-    this.#unsubscribe.push(every(PACKET_BATCH_MS, () => this.flush()));
-    this.#unsubscribe.push(every(BROKER_SNAPSHOT_MS, () => {
+    this.#offTimers.push(every(PACKET_BATCH_MS, () => this.flush()));
+    this.#offTimers.push(every(BROKER_SNAPSHOT_MS, () => {
       if (this.#options.hub.size > 0) {
         this.#options.hub.broadcast({ kind: "broker", broker: this.brokerView() });
       }
@@ -98,6 +168,88 @@ export class EventBridge {
   }
 
   stop(): void {
-    for (const off of this.#unsubscribe.splice(0)) off();
+    for (const off of [...this.#offTimers, ...this.#offWorld, ...this.#offTap]) off();
+    this.#offTimers = [];
+    this.#offWorld = [];
+    this.#offTap = [];
+    this.#offPlayground();
+  }
+
+  #follow(world: World): void {
+    for (const off of this.#offWorld.splice(0)) off();
+    this.#offWorld.push(world.addListener((event) => this.#onWorldEvent(event)));
+    this.#tapBroker(world.broker);
+  }
+
+  #tapBroker(broker: Broker | undefined): void {
+    for (const off of this.#offTap.splice(0)) off();
+    this.#options.onBroker?.(broker);
+    if (!broker) return;
+    this.#offTap.push(broker.tap.listen((event) => {
+      const peer = this.#peerOf(event);
+      const logged: LoggedPacket = { seq: 0, event, peer };
+      logged.seq = this.#log.push(logged);
+      this.#pendingPackets.push(logged);
+    }));
+    this.#offTap.push(broker.onEvent((event) => {
+      this.#options.hub.broadcast({ kind: "broker-event", event: toBrokerEventView(event) });
+    }));
+  }
+
+  #onWorldEvent(event: WorldEvent): void {
+    switch (event.kind) {
+      case "pin":
+        this.#pendingPins.set(`${event.board}:${event.pin}`, {
+          kind: "pin",
+          board: event.board,
+          pin: event.pin,
+          value: event.level,
+          atUs: event.atUs,
+        });
+        break;
+      case "console": {
+        const lines = this.#pendingConsole.get(event.board) ?? [];
+        if (lines.length < CONSOLE_LINES_PER_BATCH) {
+          lines.push({
+            kind: "console",
+            board: event.board,
+            line: { atUs: event.atUs, text: event.text },
+          });
+          this.#pendingConsole.set(event.board, lines);
+        } else {
+          const skipped = (this.#skippedConsole.get(event.board) ?? 0) + 1;
+          this.#skippedConsole.set(event.board, skipped);
+          lines[CONSOLE_LINES_PER_BATCH - 1] = {
+            kind: "console",
+            board: event.board,
+            line: { atUs: event.atUs, text: `… ${skipped + 1} more lines …` },
+          };
+        }
+        break;
+      }
+      case "wifi":
+      case "power":
+        this.#pendingBoards.add(event.board);
+        break;
+      case "broker":
+        this.#tapBroker(this.#world.broker);
+        break;
+      case "scenario":
+        break;
+    }
+  }
+
+  #peerOf(event: PacketEvent): string {
+    const board = this.#world.boardAt(event.remoteAddress);
+    return board ? boardNode(board) : clientNode(event.clientId ?? event.remoteAddress);
+  }
+
+  /** Board name or client id, as `deno task sim` prints it. */
+  #peerName(p: LoggedPacket): string {
+    return p.peer.slice(p.peer.indexOf(":") + 1);
+  }
+
+  #row(p: LoggedPacket): PacketRow {
+    return { ...toPacketRow(p.event, () => p.peer), seq: p.seq };
   }
 }

@@ -1,19 +1,17 @@
 /**
- * The host: paces the world's clock against the wall and serves the UI.
- * This is the only place where host time meets the world.
+ * The host: paces the world's clock against the wall, serves the UI and lets
+ * real MQTT clients in. This is the only place where host time meets the world.
  */
-import { Broker } from "../broker/mod.ts";
-import { serveTcp, type TcpServer } from "../broker/transport_tcp.ts";
 import { upgradeMqttWebSocket } from "../broker/transport_ws.ts";
-import { VirtualClock } from "../sim/mod.ts";
+import type { Scenario } from "../devices/scenario.ts";
 import { EventBridge } from "./bridge.ts";
 import { bundleUi } from "./bundle.ts";
 import { EventHub } from "./events.ts";
 import { drivePacer, Pacer } from "./pacer.ts";
-import { peerByClientId } from "./packet_view.ts";
-import { clientNode } from "./protocol.ts";
+import { builtinScenario, Playground } from "./playground.ts";
 import { clockMessage, createApp } from "./server.ts";
-import { every, wallTimebase } from "./wall_timebase.ts";
+import { FollowingTcpListener } from "./tcp_listener.ts";
+import { every } from "./wall_timebase.ts";
 
 export interface HostOptions {
   hostname: string;
@@ -23,6 +21,9 @@ export interface HostOptions {
   mqttPort: number;
   /** Start with the clock running at 1x (the default) or paused. */
   paused?: boolean;
+  /** The scenario loaded at start (default: the textbook pair). */
+  scenario?: string | Scenario;
+  seed?: number;
 }
 
 export interface RunningHost {
@@ -30,12 +31,12 @@ export interface RunningHost {
   port: number;
   /** "mqtt://host:port" where real clients connect over TCP. */
   mqttUrl: string;
-  broker: Broker;
+  playground: Playground;
   pacer: Pacer;
-  clock: VirtualClock;
   shutdown(): Promise<void>;
 }
 
+export const DEFAULT_SCENARIO = "textbook-pubsub";
 /** How often the UI hears the clock while it runs (host wall time). */
 const CLOCK_BROADCAST_MS = 100;
 const TICK_MS = 16;
@@ -56,13 +57,16 @@ function displayHost(hostname: string): string {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const clock = new VirtualClock();
-  const pacer = new Pacer(clock, { nowMs: () => performance.now() });
+  const scenario = options.scenario ?? DEFAULT_SCENARIO;
+  const playground = new Playground({
+    scenario: typeof scenario === "string" ? builtinScenario(scenario) : scenario,
+    seed: options.seed,
+  });
+  const pacer = new Pacer(playground, { nowMs: () => performance.now() });
   const hub = new EventHub();
-  const broker = new Broker({ clock, wallTimebase });
-  let tcp: TcpServer;
+  const tcp = new FollowingTcpListener(options.mqttHostname, options.mqttPort);
   try {
-    tcp = serveTcp(broker, { hostname: options.mqttHostname, port: options.mqttPort });
+    tcp.follow(playground.broker);
   } catch (err) {
     if (err instanceof Error && err.message.includes("already in use")) {
       throw new PortInUseError(
@@ -77,19 +81,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const mqttUrl = `mqtt://${displayHost(options.mqttHostname)}:${tcp.port}`;
   const bridge = new EventBridge({
     hub,
-    broker,
+    playground,
     endpoints: { tcp: mqttUrl, ws: "/mqtt" },
-    peerOf: peerByClientId,
-    nodeOfClient: (clientId) => clientNode(clientId),
-    world: () => ({ seed: 0, boards: [] }),
+    onBroker: (broker) => {
+      try {
+        tcp.follow(broker);
+      } catch (err) {
+        console.error(`MQTT over TCP is unavailable: ${(err as Error).message}`);
+      }
+    },
   });
   const bundle = await bundleUi();
   const app = createApp({
     pacer,
     hub,
     bundle,
-    bridge,
-    upgradeMqtt: (request) => upgradeMqttWebSocket(broker, request),
+    world: { playground, bridge },
+    upgradeMqtt: (request) => {
+      const broker = playground.broker;
+      if (!broker) return new Response("The broker is down (a scenario fault)\n", { status: 503 });
+      return upgradeMqttWebSocket(broker, request);
+    },
   });
 
   let server: Deno.HttpServer<Deno.NetAddr>;
@@ -100,6 +112,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       onListen: () => {},
     }, app.fetch);
   } catch (err) {
+    tcp.close();
     if (err instanceof Deno.errors.AddrInUse) {
       throw new PortInUseError("The web server", options.hostname, options.port, "--port");
     }
@@ -108,10 +121,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const stopTicking = drivePacer(pacer, every, TICK_MS);
   bridge.start(every);
-  const broadcastId = setInterval(() => {
+  const stopClockBroadcast = every(CLOCK_BROADCAST_MS, () => {
     if (pacer.state.mode !== "paused") hub.broadcast(clockMessage(pacer.state));
-  }, CLOCK_BROADCAST_MS);
+  });
   pacer.addListener((state) => hub.broadcast(clockMessage(state)));
+  playground.onWorld(() => hub.broadcast(clockMessage(pacer.state)));
   if (!options.paused) pacer.play(1);
 
   const port = server.addr.port;
@@ -119,15 +133,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://${displayHost(options.hostname)}:${port}/`,
     port,
     mqttUrl,
-    broker,
+    playground,
     pacer,
-    clock,
     async shutdown() {
       stopTicking();
+      stopClockBroadcast();
       bridge.stop();
-      clearInterval(broadcastId);
       tcp.close();
-      broker.close();
+      playground.close();
       await server.shutdown();
     },
   };

@@ -5,14 +5,10 @@
 import { dissect, type Field, previewPayload, summarize } from "../broker/codec/mod.ts";
 import type { PacketEvent } from "../broker/mod.ts";
 import type { ProtocolLevel } from "../broker/codec/mod.ts";
-import { clientNode, type PacketDetail, type PacketRow } from "./protocol.ts";
+import type { PacketDetail, PacketRow } from "./protocol.ts";
 
 /** Names the topology node at the far end of a packet's connection. */
 export type PeerResolver = (event: PacketEvent) => string;
-
-/** Without a world: a client is known by its id, or by its address before CONNECT. */
-export const peerByClientId: PeerResolver = (event) =>
-  clientNode(event.clientId ?? event.remoteAddress);
 
 export function toPacketRow(event: PacketEvent, peerOf: PeerResolver): PacketRow {
   const packet = event.packet;

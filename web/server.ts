@@ -1,47 +1,36 @@
 /**
- * The Hono app: the page, its bundled assets, the HTTP API and `/events`.
+ * The Hono app: the page, its bundled assets, the HTTP API, `/events` and `/mqtt`.
  * It is built from parts handed in, so tests call `app.request(...)` without ports.
  */
 import { Hono } from "hono";
 import { upgradeWebSocket } from "hono/deno";
-import type { EventHub } from "./events.ts";
-import type { Pacer, PacerState } from "./pacer.ts";
-import type { UiBundle } from "./bundle.ts";
-import { renderPage } from "./page.ts";
+import { packetsApi } from "./api_packets.ts";
+import { clockMessage, timeApi } from "./api_time.ts";
+import { worldApi } from "./api_world.ts";
 import type { EventBridge } from "./bridge.ts";
+import type { UiBundle } from "./bundle.ts";
+import type { EventHub } from "./events.ts";
+import type { Pacer } from "./pacer.ts";
+import { renderPage } from "./page.ts";
+import type { Playground } from "./playground.ts";
 import type { ServerMessage } from "./protocol.ts";
+
+export { clockMessage };
 
 export interface AppParts {
   pacer: Pacer;
   hub: EventHub;
   bundle: UiBundle;
-  /** Packets and broker state; absent in a clock-only host. */
-  bridge?: EventBridge;
+  /** The world and its packets; absent in a clock-only host. */
+  world?: { playground: Playground; bridge: EventBridge };
   /** Serves MQTT over WebSocket at /mqtt (subprotocol "mqtt"). */
   upgradeMqtt?: (request: Request) => Response;
 }
 
-/** Most rows one GET /api/packets returns. */
-export const MAX_PACKET_ROWS = 100_000;
-
-/** The message every `/events` client gets for the clock. */
-export function clockMessage(state: PacerState) {
-  return { kind: "clock", nowUs: state.nowUs, mode: state.mode, speed: state.speed } as const;
-}
-
-type TimeAction =
-  | { action: "play"; speed?: number }
-  | { action: "pause" }
-  | { action: "step" }
-  | { action: "max" }
-  | { action: "speed"; speed: number };
-
-const TIME_ACTIONS = ["play", "pause", "step", "max", "speed"];
-
-export function createApp({ pacer, hub, bundle, bridge, upgradeMqtt }: AppParts): Hono {
+export function createApp({ pacer, hub, bundle, world, upgradeMqtt }: AppParts): Hono {
   const app = new Hono();
   const greetings = (): ServerMessage[] =>
-    bridge ? [clockMessage(pacer.state), bridge.hello()] : [clockMessage(pacer.state)];
+    world ? [clockMessage(pacer.state), world.bridge.hello()] : [clockMessage(pacer.state)];
 
   app.get("/", (c) => c.html(renderPage(bundle)));
 
@@ -54,36 +43,11 @@ export function createApp({ pacer, hub, bundle, bridge, upgradeMqtt }: AppParts)
     });
   });
 
-  app.get("/api/clock", (c) => c.json(clockMessage(pacer.state)));
-
-  app.get("/api/packets", (c) => {
-    if (!bridge) return c.json([]);
-    const limitText = c.req.query("limit") ?? String(MAX_PACKET_ROWS);
-    const limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PACKET_ROWS) {
-      return c.json({ error: `limit must be a whole number from 1 to ${MAX_PACKET_ROWS}` }, 400);
-    }
-    const format = c.req.query("format") ?? "json";
-    if (format === "json") return c.json(bridge.recentRows(limit));
-    if (format === "jsonl") {
-      return c.body(bridge.jsonl(limit), 200, {
-        "content-type": "application/x-ndjson; charset=utf-8",
-      });
-    }
-    return c.json({ error: `format must be json or jsonl, got '${format}'` }, 400);
-  });
-
-  app.get("/api/packets/:seq", (c) => {
-    const seq = Number(c.req.param("seq"));
-    if (!Number.isSafeInteger(seq) || seq < 1) {
-      return c.json({ error: `'${c.req.param("seq")}' is not a packet number` }, 400);
-    }
-    const detail = bridge?.detail(seq);
-    if (!detail) {
-      return c.json({ error: `Packet ${seq} is not in the log (kept: the latest 100,000)` }, 404);
-    }
-    return c.json(detail);
-  });
+  app.route("/", timeApi({ pacer, hub, nextPacketSeq: world && (() => world.bridge.nextSeq) }));
+  if (world) {
+    app.route("/", packetsApi(world.bridge));
+    app.route("/", worldApi(world.playground, world.bridge));
+  }
 
   if (upgradeMqtt) {
     app.get("/mqtt", (c) => {
@@ -93,42 +57,6 @@ export function createApp({ pacer, hub, bundle, bridge, upgradeMqtt }: AppParts)
       return upgradeMqtt(c.req.raw);
     });
   }
-
-  app.post("/api/time", async (c) => {
-    let body: TimeAction;
-    try {
-      body = await c.req.json();
-    } catch {
-      return c.json({ error: 'Body must be JSON such as {"action":"play","speed":10}' }, 400);
-    }
-    if (!body || !TIME_ACTIONS.includes(body.action)) {
-      return c.json({ error: `action must be one of ${TIME_ACTIONS.join(", ")}` }, 400);
-    }
-    try {
-      switch (body.action) {
-        case "play":
-          pacer.play(body.speed ?? pacer.state.speed);
-          break;
-        case "pause":
-          pacer.pause();
-          break;
-        case "step":
-          await pacer.step();
-          break;
-        case "max":
-          pacer.runAsFastAsPossible();
-          break;
-        case "speed":
-          pacer.setSpeed(Number(body.speed));
-          break;
-      }
-    } catch (err) {
-      return c.json({ error: err instanceof Error ? err.message : String(err) }, 400);
-    }
-    const state = clockMessage(pacer.state);
-    hub.broadcast(state);
-    return c.json(state);
-  });
 
   app.get(
     "/events",

@@ -1,107 +1,84 @@
 import assert from "node:assert/strict";
-import { encode } from "../broker/codec/mod.ts";
-import { Broker, type Link } from "../broker/mod.ts";
-import { VirtualClock } from "../sim/mod.ts";
 import { EventBridge } from "./bridge.ts";
 import { EventHub } from "./events.ts";
 import { Pacer } from "./pacer.ts";
-import { peerByClientId } from "./packet_view.ts";
+import { builtinScenario, Playground } from "./playground.ts";
 import type { PacketDetail, PacketRow } from "./protocol.ts";
-import { clientNode } from "./protocol.ts";
 import { createApp } from "./server.ts";
 
-/** A broker with one client that connected and published, over an in-memory link. */
-function setup() {
-  const clock = new VirtualClock();
-  const broker = new Broker({ clock });
+/** The textbook pair run for 8 virtual seconds: real packets from real board programs. */
+async function setup() {
+  const playground = new Playground({ scenario: builtinScenario("textbook-pubsub") });
   const hub = new EventHub();
-  const pacer = new Pacer(clock, { nowMs: () => 0 });
-  const bridge = new EventBridge({
-    hub,
-    broker,
-    endpoints: { ws: "/mqtt" },
-    peerOf: peerByClientId,
-    nodeOfClient: (id) => clientNode(id),
-    world: () => ({ seed: 1, boards: [] }),
-  });
+  const pacer = new Pacer(playground, { nowMs: () => 0 });
+  const bridge = new EventBridge({ hub, playground, endpoints: { ws: "/mqtt" } });
   const app = createApp({
     pacer,
     hub,
-    bridge,
+    world: { playground, bridge },
     bundle: { files: new Map(), entryPath: "/assets/main.js" },
   });
-  const received: Uint8Array[] = [];
-  const link: Link = {
-    transport: "virtual",
-    remoteAddress: "192.168.1.10:50000",
-    send: (bytes) => received.push(bytes),
-    close: () => {},
-  };
-  const attached = broker.attach(link);
-  attached.receive(encode({
-    type: "CONNECT",
-    protocolName: "MQTT",
-    protocolLevel: 4,
-    cleanStart: true,
-    keepaliveS: 0,
-    clientId: "PZ-ESP32",
-  }, 4));
-  clock.runUntilIdle({ maxEvents: 100 });
-  attached.receive(encode({
-    type: "PUBLISH",
-    dup: false,
-    qos: 0,
-    retain: false,
-    topic: "/public/pz_esp32/1",
-    payload: new TextEncoder().encode("Hello PRECHIN"),
-  }, 4));
-  clock.runUntilIdle({ maxEvents: 100 });
-  return { app, broker, bridge };
+  await playground.advanceTo(8_000_000);
+  return { app, playground, bridge };
 }
 
-Deno.test("GET /api/packets lists the broker's packets as rows, oldest first", async () => {
-  const { app } = setup();
+Deno.test("GET /api/packets lists the world's packets as rows, oldest first", async () => {
+  const { app } = await setup();
   const response = await app.request("/api/packets");
   assert.equal(response.status, 200);
   const rows: PacketRow[] = await response.json();
-  assert.deepEqual(rows.map((r) => `${r.direction} ${r.type}`), [
-    "in CONNECT",
-    "out CONNACK",
-    "in PUBLISH",
+  assert.deepEqual(rows.map((r) => `${r.direction} ${r.type} ${r.peer}`), [
+    "in CONNECT board:subscriber",
+    "out CONNACK board:subscriber",
+    "in CONNECT board:publisher",
+    "out CONNACK board:publisher",
+    "in SUBSCRIBE board:subscriber",
+    "out SUBACK board:subscriber",
+    "in PUBLISH board:publisher",
+    "out PUBLISH board:subscriber",
+    "in PUBLISH board:publisher",
+    "out PUBLISH board:subscriber",
   ]);
-  const publish = rows[2];
+  assert.deepEqual(rows.map((r) => r.seq), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const publish = rows[6];
   assert.equal(publish.topic, "/public/pz_esp32/1");
   assert.equal(publish.clientId, "PZ-ESP32");
-  assert.equal(publish.peer, "client:PZ-ESP32");
+  assert.equal(publish.transport, "virtual");
   assert.match(publish.summary, /Hello PRECHIN/);
   const limited: PacketRow[] = await (await app.request("/api/packets?limit=1")).json();
-  assert.deepEqual(limited.map((r) => r.type), ["PUBLISH"]);
+  assert.deepEqual(limited.map((r) => r.seq), [10]);
 });
 
 Deno.test("GET /api/packets?format=jsonl gives one JSON line per packet with from, to and hex", async () => {
-  const { app } = setup();
+  const { app } = await setup();
   const response = await app.request("/api/packets?format=jsonl");
   assert.equal(response.headers.get("content-type"), "application/x-ndjson; charset=utf-8");
   const lines = (await response.text()).trim().split("\n").map((l) => JSON.parse(l));
-  assert.equal(lines.length, 3);
-  assert.equal(lines[1].from, "broker");
-  assert.equal(lines[1].hex, "20020000");
-  assert.deepEqual(
-    { from: lines[2].from, to: lines[2].to, topic: lines[2].topic, text: lines[2].payloadText },
-    {
-      from: "client:PZ-ESP32",
-      to: "broker",
-      topic: "/public/pz_esp32/1",
-      text: "Hello PRECHIN",
-    },
-  );
+  assert.equal(lines.length, 10);
+  assert.deepEqual([lines[1].from, lines[1].to, lines[1].hex], [
+    "broker",
+    "subscriber",
+    "20020000",
+  ]);
+  const { from, to, topic, payloadText, qos, retain } = lines[6];
+  assert.deepEqual({ from, to, topic, payloadText, qos, retain }, {
+    from: "publisher",
+    to: "broker",
+    topic: "/public/pz_esp32/1",
+    payloadText: "Hello PRECHIN",
+    qos: 0,
+    retain: false,
+  });
 });
 
 Deno.test("GET /api/packets/:seq gives the frame's hex and a dissection covering every byte", async () => {
-  const { app } = setup();
-  const detail: PacketDetail = await (await app.request("/api/packets/3")).json();
+  const { app } = await setup();
+  const detail: PacketDetail = await (await app.request("/api/packets/7")).json();
   assert.equal(detail.row.type, "PUBLISH");
+  assert.equal(detail.row.seq, 7);
   assert.equal(detail.payload?.text, "Hello PRECHIN");
+  // The textbook's frame: 2-byte fixed header, then topic and payload.
+  assert.equal(detail.hex.slice(0, 4), "3021");
   const size = detail.hex.length / 2;
   const covered = new Array(size).fill(0);
   const walk = (fields: PacketDetail["fields"]) => {
@@ -115,7 +92,7 @@ Deno.test("GET /api/packets/:seq gives the frame's hex and a dissection covering
 });
 
 Deno.test("bad requests get a 4xx with a message that says what is wrong", async () => {
-  const { app } = setup();
+  const { app } = await setup();
   const cases: [string, RequestInit | undefined, number, RegExp][] = [
     ["/api/packets?limit=abc", undefined, 400, /limit must be/],
     ["/api/packets?format=xml", undefined, 400, /format must be json or jsonl/],
@@ -133,14 +110,62 @@ Deno.test("bad requests get a 4xx with a message that says what is wrong", async
   }
 });
 
-Deno.test("the hello message carries the world, the broker's clients and the latest packets", () => {
-  const { bridge } = setup();
+Deno.test("the hello message carries the boards, the broker's clients and the latest packets", async () => {
+  const { bridge } = await setup();
   const hello = bridge.hello();
   assert.equal(hello.kind, "hello");
   if (hello.kind !== "hello") return;
-  assert.equal(hello.packets.length, 3);
-  assert.deepEqual(hello.broker.clients.map((c) => [c.clientId, c.connected]), [[
-    "PZ-ESP32",
-    true,
-  ]]);
+  assert.equal(hello.packets.length, 10);
+  assert.deepEqual(hello.world.boards.map((b) => [b.name, b.wifi.statusName, b.power]), [
+    ["publisher", "STAT_GOT_IP", "on"],
+    ["subscriber", "STAT_GOT_IP", "on"],
+  ]);
+  assert.deepEqual(
+    hello.broker.clients.map((c) => [c.clientId, c.connected, c.node]).sort(),
+    [["PZ-ESP32", true, "board:publisher"], ["PZ-ESP32-SUB", true, "board:subscriber"]],
+  );
+});
+
+Deno.test("POST /api/scenario loads another world; a bad id names the built-ins", async () => {
+  const { app, playground } = await setup();
+  const loaded = await app.request("/api/scenario", {
+    method: "POST",
+    body: JSON.stringify({ id: "phone-led-switch", seed: 7 }),
+  });
+  assert.equal(loaded.status, 200);
+  assert.equal(playground.world.scenario.name, "phone-led-switch");
+  assert.equal(playground.world.seed, 7);
+  const bad = await app.request("/api/scenario", { method: "POST", body: '{"id":"nope"}' });
+  assert.equal(bad.status, 400);
+  assert.match((await bad.json()).error, /No scenario named 'nope'.*textbook-pubsub/);
+  const list = await (await app.request("/api/scenarios")).json();
+  assert.ok(list.some((s: { id: string }) => s.id === "textbook-pubsub"));
+});
+
+Deno.test("POST /api/boards/:name/:action drives a board; unknown boards and actions are refused", async () => {
+  const { app, playground } = await setup();
+  const off = await app.request("/api/boards/publisher/power-off", { method: "POST" });
+  assert.equal(off.status, 200);
+  assert.equal(playground.world.boards.get("publisher")!.power, "off");
+  const missing = await app.request("/api/boards/nobody/power-on", { method: "POST" });
+  assert.equal(missing.status, 404);
+  assert.match(
+    (await missing.json()).error,
+    /No board named 'nobody' \(boards: publisher, subscriber\)/,
+  );
+  const wrong = await app.request("/api/boards/publisher/explode", { method: "POST" });
+  assert.equal(wrong.status, 400);
+});
+
+Deno.test("step to the next packet stops at the event that logs the next packet", async () => {
+  const { app, bridge, playground } = await setup();
+  const before = bridge.nextSeq;
+  const response = await app.request("/api/time", {
+    method: "POST",
+    body: JSON.stringify({ action: "step", to: "packet" }),
+  });
+  assert.equal(response.status, 200);
+  // The publisher's next PUBLISH at 8.025 s, which the broker forwards in the same event.
+  assert.equal(playground.nowUs, 8_025_000);
+  assert.equal(bridge.nextSeq, before + 2);
 });

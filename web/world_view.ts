@@ -1,0 +1,57 @@
+/** JSON views of the world's boards for the UI (BoardView, WorldView in protocol.ts). */
+import type { World } from "../devices/world.ts";
+import type { Board } from "../devices/esp32/mod.ts";
+import type { BoardView, WifiView, WorldView } from "./protocol.ts";
+
+/** MicroPython esp32 `network.STAT_*` names, as a student reads them. */
+const WIFI_STATUS_NAMES: Record<number, string> = {
+  1000: "STAT_IDLE",
+  1001: "STAT_CONNECTING",
+  1010: "STAT_GOT_IP",
+  200: "STAT_BEACON_TIMEOUT",
+  201: "STAT_NO_AP_FOUND",
+  202: "STAT_WRONG_PASSWORD",
+  203: "STAT_ASSOC_FAIL",
+  204: "STAT_HANDSHAKE_TIMEOUT",
+};
+
+export function wifiStatusName(status: number): string {
+  return WIFI_STATUS_NAMES[status] ?? `status ${status}`;
+}
+
+function wifiView(board: Board): WifiView {
+  const sta = board.wlan(0);
+  const status = sta.status();
+  const [ip] = sta.ifconfig();
+  return {
+    status,
+    statusName: wifiStatusName(status),
+    active: sta.active(),
+    ...(status === 1010 && { ip }),
+  };
+}
+
+export function boardView(board: Board, program: string): BoardView {
+  const pins: Record<string, number> = {};
+  for (const pin of board.gpio.pins) {
+    if (pin.mode !== undefined) pins[String(pin.id)] = pin.value();
+  }
+  return {
+    name: board.name,
+    ledPin: board.ledPin,
+    power: board.power,
+    pins,
+    wifi: wifiView(board),
+    program: { kind: program.endsWith(".py") ? "micropython" : "builtin", name: program },
+  };
+}
+
+export function worldView(world: World): WorldView {
+  return {
+    scenario: { id: world.scenario.name, title: world.scenario.description ?? world.scenario.name },
+    seed: world.seed,
+    boards: world.scenario.boards.map((spec) =>
+      boardView(world.boards.get(spec.name)!, spec.program)
+    ),
+  };
+}
