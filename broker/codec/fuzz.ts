@@ -168,7 +168,8 @@ if (import.meta.main) {
   const frames = Number(Deno.args[0] ?? 1_000_000);
   const seed = Number(Deno.args[1] ?? 1);
   console.log(`fuzzing the codec: ${frames} frames, seed ${seed}`);
-  const stats = fuzz(seed, frames, (n) => console.log(`  ${n} frames`));
+  const mib = () => (Deno.memoryUsage().heapUsed / 2 ** 20).toFixed(1);
+  const stats = fuzz(seed, frames, (n) => console.log(`  ${n} frames, heap ${mib()} MiB`));
   console.log(
     `done: ${stats.frames} frames, ${stats.decoded} decoded, ${stats.rejected} rejected with a CodecError, 0 findings`,
   );
