@@ -63,6 +63,8 @@ export class Wlan {
   readonly #now: () => number;
   readonly #poke: () => void;
   #hostname = "espressif";
+  /** The last state told to listeners: they hear changes only. */
+  #lastKey = "";
 
   constructor(
     iface: "sta" | "ap",
@@ -219,7 +221,11 @@ export class Wlan {
       ip: this.isconnected() ? this.#station.ip : undefined,
       atUs: this.#now(),
     };
-    for (const cb of [...this.#listeners]) cb(ev);
+    const key = `${ev.active}/${ev.status}/${ev.ip}`;
+    if (key !== this.#lastKey) {
+      this.#lastKey = key;
+      for (const cb of [...this.#listeners]) cb(ev);
+    }
     this.#poke();
   }
 }

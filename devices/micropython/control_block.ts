@@ -12,11 +12,11 @@ export const REQUEST_LENGTH = 1;
 export const REPLY_LENGTH = 2;
 /** How many fds follow in QUIET_FDS. */
 export const QUIET_COUNT = 3;
-/** Float64 index of the virtual time (us) when the reply was written. */
-export const NOW_US_F64 = 1;
+/** Float64 index (bytes 16..23) of the virtual time (us) when the reply was written. */
+export const NOW_US_F64 = 2;
 /** Int32 index where the quiet fds begin: connected sockets with nothing to read. */
-export const QUIET_FDS = 4;
-export const MAX_QUIET_FDS = 12;
+export const QUIET_FDS = 6;
+export const MAX_QUIET_FDS = 10;
 
 /** STATE values. */
 export const WAITING = 0;
@@ -44,7 +44,7 @@ export function viewControlBlock(sab: SharedArrayBuffer): ControlBlock {
   return {
     sab,
     words: new Int32Array(sab, 0, HEADER_BYTES / 4),
-    floats: new Float64Array(sab, 0, 2),
+    floats: new Float64Array(sab, 0, 3),
     request: new Uint8Array(sab, HEADER_BYTES, REGION_BYTES),
     reply: new Uint8Array(sab, HEADER_BYTES + REGION_BYTES, REGION_BYTES),
   };

@@ -1,0 +1,47 @@
+/** `deno task sim` as a teacher and CI call it. */
+import assert from "node:assert/strict";
+
+async function sim(...args: string[]) {
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "tools/sim.ts", ...args],
+    cwd: new URL("..", import.meta.url),
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder();
+  return { code, out: text.decode(stdout), err: text.decode(stderr) };
+}
+
+Deno.test("sim --list names the built-in scenarios and programs", async () => {
+  const { code, out } = await sim("--list");
+  assert.equal(code, 0);
+  for (const name of ["textbook-pubsub", "textbook-wifi-drop", "phone-led-switch", "led-switch"]) {
+    assert.ok(out.includes(name), `--list lacks ${name}`);
+  }
+});
+
+Deno.test("sim without a scenario runs --board programs in the default world (text lines)", async () => {
+  const { code, out } = await sim(
+    "--board",
+    "pub=temperature-sensor",
+    "--until",
+    "4500ms",
+    "--seed",
+    "3",
+  );
+  assert.equal(code, 0);
+  const lines = out.trimEnd().split("\n");
+  assert.match(
+    lines[0],
+    /^ +\d+\.\d{6} {2}pub -> broker +CONNECT MQTT 3\.1\.1 client "sensor-pub"/,
+  );
+  assert.ok(
+    lines.some((l) => /pub -> broker +PUBLISH qos0 sensors\/sensor-pub\/temperature/.test(l)),
+  );
+});
+
+Deno.test("sim refuses a .py board with a clear message until MicroPython lands", async () => {
+  const { code, err } = await sim("--board", "pub=main.py");
+  assert.equal(code, 2);
+  assert.match(err, /MicroPython \(\.py\) programs need the MicroPython runtime/);
+});
