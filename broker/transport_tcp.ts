@@ -8,7 +8,12 @@ import type { Link } from "./link.ts";
 
 export const DEFAULT_MQTT_PORT = 1883;
 export const DEFAULT_MQTT_HOST = "127.0.0.1";
-const READ_BUFFER_BYTES = 64 * 1024;
+/**
+ * Each connection's read buffer starts small (an idle connection should cost
+ * little) and doubles while reads fill it, up to the maximum.
+ */
+const READ_BUFFER_MIN_BYTES = 512;
+const READ_BUFFER_MAX_BYTES = 64 * 1024;
 
 export interface TcpServerOptions {
   hostname?: string;
@@ -138,12 +143,17 @@ function serveConnection(broker: Broker, conn: Deno.TcpConn, onGone: () => void)
   };
   const attached = broker.attach(link);
   (async () => {
-    const buffer = new Uint8Array(READ_BUFFER_BYTES);
+    let buffer = new Uint8Array(READ_BUFFER_MIN_BYTES);
     try {
       while (!gone) {
         const n = await conn.read(buffer);
         if (n === null) break;
         attached.receive(buffer.slice(0, n));
+        if (n === buffer.length && buffer.length < READ_BUFFER_MAX_BYTES) {
+          buffer = new Uint8Array(buffer.length * 2);
+        } else if (n < buffer.length / 8 && buffer.length > READ_BUFFER_MIN_BYTES) {
+          buffer = new Uint8Array(buffer.length / 2);
+        }
       }
     } catch {
       // reset by the peer or closed by us
