@@ -14,7 +14,6 @@ const HOST = "127.0.0.1";
 /** The QoS 1 window, on both sides: the publisher's and each broker's towards its subscriber. */
 const WINDOW = 100;
 const ROOT = new URL("..", import.meta.url).pathname;
-const enc = new TextEncoder();
 
 // ---- server mode ------------------------------------------------------------
 
@@ -398,23 +397,17 @@ function canConnect(port: number): boolean {
   return false;
 }
 
-function have(cmd: string): boolean {
+/** True when `cmd` can be started at all (its exit code does not matter). */
+function have(cmd: string, args: string[]): boolean {
   try {
-    return new Deno.Command(cmd, { args: ["--version"], stdout: "null", stderr: "null" })
-      .outputSync().success || true;
-  } catch {
-    return false;
-  }
-}
-const HAVE_NODE = have("node");
-const HAVE_MOSQUITTO = (() => {
-  try {
-    new Deno.Command("mosquitto", { args: ["-h"], stdout: "null", stderr: "null" }).outputSync();
+    new Deno.Command(cmd, { args, stdout: "null", stderr: "null" }).outputSync();
     return true;
   } catch {
     return false;
   }
-})();
+}
+const HAVE_NODE = have("node", ["--version"]);
+const HAVE_MOSQUITTO = have("mosquitto", ["-h"]);
 
 // ---- main ------------------------------------------------------------------------------
 
