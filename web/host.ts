@@ -83,13 +83,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     hub,
     playground,
     endpoints: { tcp: mqttUrl, ws: "/mqtt" },
-    onBroker: (broker) => {
-      try {
-        tcp.follow(broker);
-      } catch (err) {
-        console.error(`MQTT over TCP is unavailable: ${(err as Error).message}`);
-      }
-    },
+    onBroker: (broker) => tcp.follow(broker),
   });
   const bundle = await bundleUi();
   const app = createApp({

@@ -6,10 +6,18 @@
 import type { Broker } from "../broker/mod.ts";
 import { serveTcp, type TcpServer } from "../broker/transport_tcp.ts";
 
+/** A closed listener frees its port only once its pending accept has ended. */
+const REBIND_RETRY_MS = 20;
+const REBIND_ATTEMPTS = 50;
+
 export class FollowingTcpListener {
   readonly hostname: string;
   #port: number;
   #server: TcpServer | undefined;
+  #broker: Broker | undefined;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  /** Where a rebind that keeps failing is reported. */
+  onError: (message: string) => void = (message) => console.error(message);
 
   constructor(hostname: string, port: number) {
     this.hostname = hostname;
@@ -21,17 +29,44 @@ export class FollowingTcpListener {
     return this.#port;
   }
 
-  /** Serves `broker`, or nothing while it is down. Throws when the port is taken. */
+  /**
+   * Serves `broker`, or nothing while it is down. The first bind throws when the
+   * port is taken; a rebind retries briefly while the old listener lets go.
+   */
   follow(broker: Broker | undefined): void {
+    if (broker === this.#broker) return;
+    const rebinding = this.#server !== undefined;
+    this.#broker = broker;
     this.#server?.close();
     this.#server = undefined;
+    clearTimeout(this.#retry);
     if (!broker) return;
-    this.#server = serveTcp(broker, { hostname: this.hostname, port: this.#port });
-    this.#port = this.#server.port;
+    if (!rebinding) {
+      this.#bind(broker);
+      return;
+    }
+    let attempts = 0;
+    const attempt = () => {
+      if (this.#broker !== broker) return;
+      try {
+        this.#bind(broker);
+      } catch (err) {
+        if (++attempts < REBIND_ATTEMPTS) this.#retry = setTimeout(attempt, REBIND_RETRY_MS);
+        else this.onError(`MQTT over TCP is unavailable: ${(err as Error).message}`);
+      }
+    };
+    attempt();
   }
 
   close(): void {
+    clearTimeout(this.#retry);
+    this.#broker = undefined;
     this.#server?.close();
     this.#server = undefined;
+  }
+
+  #bind(broker: Broker): void {
+    this.#server = serveTcp(broker, { hostname: this.hostname, port: this.#port });
+    this.#port = this.#server.port;
   }
 }

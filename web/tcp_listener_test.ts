@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { encode } from "../broker/codec/mod.ts";
+import { Broker } from "../broker/mod.ts";
+import { VirtualClock } from "../sim/mod.ts";
+import { FollowingTcpListener } from "./tcp_listener.ts";
+
+const CONNECT = encode({
+  type: "CONNECT",
+  protocolName: "MQTT",
+  protocolLevel: 4,
+  cleanStart: true,
+  keepaliveS: 0,
+  clientId: "probe",
+}, 4);
+
+/** Connects over real TCP and returns the first bytes the broker answers. */
+async function connackFrom(port: number): Promise<number[]> {
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  try {
+    await conn.write(CONNECT);
+    const buf = new Uint8Array(4);
+    const n = await conn.read(buf);
+    return [...buf.subarray(0, n ?? 0)];
+  } finally {
+    conn.close();
+  }
+}
+
+Deno.test("the TCP listener moves to a new broker on the same port", async () => {
+  const clock = new VirtualClock();
+  const first = new Broker({ clock });
+  const second = new Broker({ clock });
+  const listener = new FollowingTcpListener("127.0.0.1", 0);
+  try {
+    listener.follow(first);
+    const port = listener.port;
+    assert.deepEqual(await connackFrom(port), [0x20, 0x02, 0x00, 0x00]);
+    listener.follow(first); // the same broker again changes nothing
+    listener.follow(second);
+    let answer: number[] = [];
+    for (let i = 0; i < 100 && answer.length === 0; i++) {
+      answer = await connackFrom(port).catch(() => []);
+      if (answer.length === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(answer, [0x20, 0x02, 0x00, 0x00]);
+    assert.equal(listener.port, port);
+    assert.deepEqual(second.tap.recent().map((ev) => ev.packet.type).slice(0, 2), [
+      "CONNECT",
+      "CONNACK",
+    ]);
+    assert.equal(first.tap.recent().length, 2, "the first broker heard only the first probe");
+  } finally {
+    listener.close();
+    first.close();
+    second.close();
+  }
+});
+
+Deno.test("while the broker is down nothing listens: connections are refused", async () => {
+  const clock = new VirtualClock();
+  const broker = new Broker({ clock });
+  const listener = new FollowingTcpListener("127.0.0.1", 0);
+  try {
+    listener.follow(broker);
+    const port = listener.port;
+    listener.follow(undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    await assert.rejects(() => Deno.connect({ hostname: "127.0.0.1", port }));
+  } finally {
+    listener.close();
+    broker.close();
+  }
+});
