@@ -23,6 +23,7 @@ import { Session, SESSION_NEVER_EXPIRES_S, type SubEntry } from "./session.ts";
 import { Tap } from "./tap.ts";
 import { type Timebase, virtualTimebase } from "./timebase.ts";
 import { TopicTree } from "./topic_tree.ts";
+import { SERVER_TOPIC_PREFIX } from "./topic.ts";
 import { dispatch } from "./handlers/mod.ts";
 import { SysPublisher } from "./sys.ts";
 import * as RC from "./_reason.ts";
@@ -247,11 +248,11 @@ export class Core {
     const expiryS = session.expiryIntervalS;
     if (will) {
       const delayS = Math.min(will.properties?.willDelayIntervalS ?? 0, expiryS);
-      if (delayS === 0) this.publishWill(session.clientId, will);
+      if (delayS === 0) this.publishWill(session.clientId, will, session.username);
       else {
         session.willTimer = timebase.after(delayS * US_PER_S, () => {
           session.willTimer = undefined;
-          this.publishWill(session.clientId, will);
+          this.publishWill(session.clientId, will, session.username);
         });
       }
     }
@@ -265,7 +266,26 @@ export class Core {
     }
   }
 
-  publishWill(clientId: string, will: NonNullable<Connection["will"]>): void {
+  publishWill(clientId: string, will: NonNullable<Connection["will"]>, username?: string): void {
+    // A will is a PUBLISH like any other: not to $-topics, and only where the ACL allows
+    let refusal: string | undefined;
+    if (will.topic.startsWith(SERVER_TOPIC_PREFIX)) {
+      refusal = "topics starting with $ are the broker's own";
+    } else if (!this.acl.allowsEverything) {
+      const d = this.acl.checkTopic({ clientId, username }, "publish", will.topic);
+      if (!d.allowed) refusal = d.rule;
+    }
+    if (refusal !== undefined) {
+      this.emit({
+        type: "acl-refused",
+        atUs: this.clock.nowUs,
+        clientId,
+        action: "publish",
+        topic: will.topic,
+        rule: refusal,
+      });
+      return;
+    }
     const props = will.properties;
     const message: Message = {
       topic: will.topic,

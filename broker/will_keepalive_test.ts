@@ -188,3 +188,26 @@ Deno.test("close(): v5 clients get DISCONNECT 0x8B and no timers are left", () =
   clock.runUntilIdle();
   assert.equal(clock.nextEventAt(), undefined);
 });
+
+Deno.test("will: not published to a $-topic or where the ACL denies it", () => {
+  const clock = new VirtualClock();
+  const broker = new Broker({
+    clock,
+    config: {
+      acl: { rules: [{ permission: "deny", action: "publish", topics: ["will/secret"] }] },
+    },
+  });
+  const events: BrokerEvent[] = [];
+  broker.onEvent((e) => events.push(e));
+  const watcher = new TestPeer(broker, 4);
+  watcher.connect("watcher");
+  watcher.send({ type: "SUBSCRIBE", packetId: 1, subscriptions: [{ topicFilter: "#", qos: 0 }] });
+  watcher.take();
+  for (const topic of ["will/secret", "$SYS/fake"]) {
+    const a = new TestPeer(broker, 4);
+    a.connect(`a-${topic}`, { will: { ...WILL!, topic } });
+    a.drop();
+  }
+  assert.deepEqual(watcher.takeType("PUBLISH"), []);
+  assert.equal(events.filter((e) => e.type === "acl-refused").length, 2);
+});

@@ -162,3 +162,15 @@ Deno.test("CONNECT: too many connections are refused with server unavailable", (
   const two = new TestPeer(broker, 4);
   assert.deepEqual(two.connect("two"), { type: "CONNACK", sessionPresent: false, reasonCode: 3 });
 });
+
+Deno.test("CONNECT: MQTT 3.1 (MQIsdp) clients connect and get 3.1 CONNACKs", () => {
+  const { broker } = setup();
+  const p = new TestPeer(broker, 3);
+  assert.deepEqual(p.connect("old-client"), {
+    type: "CONNACK",
+    sessionPresent: false,
+    reasonCode: 0,
+  });
+  p.send({ type: "PINGREQ" });
+  assert.deepEqual(p.take(), [{ type: "PINGRESP" }]);
+});

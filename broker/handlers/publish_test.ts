@@ -358,3 +358,35 @@ Deno.test("the tap records every packet both ways, bounded, with listeners", () 
   assert.equal(recent[0].clientId, "p");
   assert.deepEqual([...broker.tap.get(6)!.bytes], [0xd0, 0x00]);
 });
+
+Deno.test("v5: the client's Receive Maximum bounds what the broker keeps in flight to it", () => {
+  const { broker } = setup();
+  const s = peer(broker, "s", 5, { properties: { receiveMaximum: 1 } });
+  subscribe(s, "t", 1);
+  const p = peer(broker, "p", 5);
+  publish(p, "t", "a", 1);
+  publish(p, "t", "b", 1);
+  let got = pubs(s);
+  assert.deepEqual(got.map((m) => str(m.payload)), ["a"]);
+  s.send({ type: "PUBACK", packetId: got[0].packetId! });
+  got = pubs(s);
+  assert.deepEqual(got.map((m) => str(m.payload)), ["b"]);
+});
+
+Deno.test("v5: more unacknowledged QoS 2 than our Receive Maximum is DISCONNECT 0x93", () => {
+  const { broker } = setup({ limits: { maxInflight: 2 } });
+  const p = peer(broker, "p", 5);
+  for (let id = 1; id <= 3; id++) {
+    p.send({
+      type: "PUBLISH",
+      dup: false,
+      qos: 2,
+      retain: false,
+      topic: "t",
+      packetId: id,
+      payload: text("x"),
+    });
+  }
+  const last = p.take().at(-1) as { type: string; reasonCode?: number };
+  assert.deepEqual([last.type, last.reasonCode], ["DISCONNECT", 0x93]);
+});
