@@ -1,0 +1,108 @@
+/**
+ * End to end: the packet inspector in headless Chromium. Packets are the codec's own
+ * frames and dissections (tests/support/ui_fake_world.ts), routed into the page.
+ */
+import assert from "node:assert/strict";
+import { artifactPath, launchBrowser } from "./support/browser.ts";
+import { startPlayground } from "./support/playground_process.ts";
+import { routeFakeWorld, textbookPackets } from "./support/ui_fake_world.ts";
+
+const opts = { sanitizeResources: false, sanitizeOps: false };
+
+Deno.test({
+  name: "inspector: selecting a PUBLISH's topic field highlights exactly the topic's bytes",
+  ...opts,
+  fn: async () => {
+    const playground = await startPlayground(["--paused", "--mqtt-port", "0"]);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 720 },
+        locale: "en-US",
+      });
+      const packets = textbookPackets(20);
+      await routeFakeWorld(page, { packets });
+      await page.goto(playground.url + "#packets");
+      await page.locator(".prow[data-type=PUBLISH]").first().waitFor();
+
+      // The list follows the newest rows: pick a PUBLISH on screen.
+      const seq = Number(
+        await page.locator(".prow[data-type=PUBLISH]").first().getAttribute("data-seq"),
+      );
+      const publish = packets.find((p) => p.row.seq === seq)!;
+      await page.locator(`.prow[data-seq="${publish.row.seq}"]`).click();
+      await page.getByTestId("packet-detail").waitFor();
+
+      const topic = publish.detail.fields
+        .flatMap((f) => [f, ...(f.children ?? [])])
+        .find((f) => f.name === "variableHeader.topic")!;
+      await page.locator('[data-name="variableHeader.topic"]').click();
+      const highlighted = await page.locator(".hex-bytes .byte.hl").evaluateAll((els) =>
+        els.map((el) => Number(el.getAttribute("data-offset")))
+      );
+      const expected = Array.from({ length: topic.end - topic.start }, (_, i) => topic.start + i);
+      assert.deepEqual(highlighted, expected);
+      // The ASCII column highlights the same bytes, which spell the topic.
+      const ascii = await page.locator(".hex-ascii .byte.hl").allTextContents();
+      assert.equal(ascii.join("").slice(2), "/public/pz_esp32/1");
+      await page.getByTestId("field-explain").getByText("§3.3.2.1").waitFor();
+      await page.screenshot({ path: await artifactPath("ui-inspector-topic-en.png") });
+
+      // Clicking a payload byte selects the payload field.
+      const payload = publish.detail.fields.find((f) => f.name === "payload")!;
+      await page.locator(`.hex-bytes .byte[data-offset="${payload.start + 2}"]`).click();
+      await page.locator('.field.selected[data-name="payload"]').waitFor();
+      assert.equal(
+        await page.locator(".hex-bytes .byte.hl").count(),
+        payload.end - payload.start,
+      );
+
+      // Clicking the first byte selects the packet type bits and shows the 8 bits.
+      await page.locator('.hex-bytes .byte[data-offset="0"]').click();
+      await page.locator('.field.selected[data-name="fixedHeader.packetType"]').waitFor();
+      await page.getByTestId("bit-view").waitFor();
+
+      // Down arrow in the list moves to the next packet.
+      await page.getByTestId("packet-list").focus();
+      await page.keyboard.press("ArrowDown");
+      await page.locator(`[data-testid=packet-detail][data-seq="${publish.row.seq + 1}"]`)
+        .waitFor();
+    } finally {
+      await browser.close();
+      await playground.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "inspector: filters by type and topic narrow the list",
+  ...opts,
+  fn: async () => {
+    const playground = await startPlayground(["--paused", "--mqtt-port", "0"]);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 720 },
+        locale: "zh-CN",
+      });
+      await routeFakeWorld(page, { packets: textbookPackets(5) });
+      await page.goto(playground.url + "#packets");
+      await page.locator(".plist-spacer .prow").first().waitFor();
+      await page.getByTestId("filter-type").selectOption("SUBSCRIBE");
+      await page.waitForFunction(() =>
+        document.querySelectorAll(".plist-spacer .prow").length === 1
+      );
+      await page.getByTestId("filter-type").selectOption("");
+      await page.getByTestId("filter-topic").fill("/public/+/1");
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll(".plist-spacer .prow")].every((r) =>
+          r.getAttribute("data-type") === "PUBLISH"
+        ) && document.querySelectorAll(".plist-spacer .prow").length === 10
+      );
+      await page.screenshot({ path: await artifactPath("ui-inspector-filter-zh.png") });
+    } finally {
+      await browser.close();
+      await playground.stop();
+    }
+  },
+});
