@@ -250,8 +250,10 @@ export class Core {
       const delayS = Math.min(will.properties?.willDelayIntervalS ?? 0, expiryS);
       if (delayS === 0) this.publishWill(session.clientId, will, session.username);
       else {
+        session.pendingWill = will;
         session.willTimer = timebase.after(delayS * US_PER_S, () => {
           session.willTimer = undefined;
+          session.pendingWill = undefined;
           this.publishWill(session.clientId, will, session.username);
         });
       }
@@ -305,8 +307,10 @@ export class Core {
   /** Forgets a session: its subscriptions leave the tree, a delayed will fires now. */
   endSession(session: Session): void {
     if (this.sessions.get(session.clientId) !== session) return;
-    session.expiryTimer?.cancel();
-    session.expiryTimer = undefined;
+    const will = session.pendingWill;
+    session.cancelTimers();
+    // [MQTT-3.1.2-8] the will goes when the Will Delay passes or the session ends
+    if (will) this.publishWill(session.clientId, will, session.username);
     for (const sub of session.subscriptions.values()) {
       this.tree.remove(sub.topicFilter, session.clientId, sub.group);
     }

@@ -3,7 +3,7 @@
  * ways, and its queue of messages waiting for the window or for the client to
  * come back. It outlives connections when the session is persistent.
  */
-import type { QoS } from "./codec/mod.ts";
+import type { QoS, Will } from "./codec/mod.ts";
 import type { Delivery } from "./message.ts";
 import type { TimerHandle } from "./timebase.ts";
 import type { Connection } from "./connection.ts";
@@ -36,8 +36,9 @@ export class Session {
   /** Seconds the session survives its connection; 0 = ends with it. */
   expiryIntervalS = 0;
   expiryTimer: TimerHandle | undefined;
-  /** A delayed will (v5 Will Delay) waiting to be published. */
+  /** A delayed will (v5 Will Delay) waiting to be published, and its timer. */
   willTimer: TimerHandle | undefined;
+  pendingWill: Will | undefined;
   /** The live connection, when the client is connected. */
   connection: Connection | undefined;
   /** User name of the last connection (ACL %u for deliveries while offline). */
@@ -66,5 +67,6 @@ export class Session {
     this.expiryTimer = undefined;
     this.willTimer?.cancel();
     this.willTimer = undefined;
+    this.pendingWill = undefined;
   }
 }

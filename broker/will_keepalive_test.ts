@@ -211,3 +211,17 @@ Deno.test("will: not published to a $-topic or where the ACL denies it", () => {
   assert.deepEqual(watcher.takeType("PUBLISH"), []);
   assert.equal(events.filter((e) => e.type === "acl-refused").length, 2);
 });
+
+Deno.test("will delay: a clean start ends the old session, so its delayed will goes at once", () => {
+  const { broker, wills } = setup();
+  const a = new TestPeer(broker, 5);
+  a.connect("a", {
+    cleanStart: false,
+    will: { ...WILL!, properties: { willDelayIntervalS: 30 } },
+    properties: { sessionExpiryIntervalS: 60 },
+  });
+  a.drop();
+  assert.deepEqual(wills(), []);
+  new TestPeer(broker, 5).connect("a", { cleanStart: true });
+  assert.deepEqual(wills(), ["will/x=gone"]);
+});

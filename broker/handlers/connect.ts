@@ -100,8 +100,7 @@ function accept(
     session = core.sessions.get(clientId);
   }
   if (session && p.cleanStart) {
-    // [MQTT-3.1.2-6] Clean Session / Clean Start discards the old session
-    session.cancelTimers();
+    // [MQTT-3.1.2-6] Clean Session / Clean Start discards the old session (a delayed will goes now)
     core.endSession(session);
     session = undefined;
   }
