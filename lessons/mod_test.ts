@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { LANGUAGES, lessonIds, loadLesson, loadLessons } from "./mod.ts";
+
+Deno.test("every lesson has lesson.zh.md and lesson.en.md with the same steps and checks", async () => {
+  const lessons = await loadLessons();
+  assert.ok(lessons.length >= 1, `only ${lessons.length} lessons`);
+  for (const lesson of lessons) {
+    for (const lang of LANGUAGES) {
+      const stat = await Deno.stat(new URL(`lesson.${lang}.md`, lesson.dir));
+      assert.ok(stat.isFile, `${lesson.id}: lesson.${lang}.md`);
+      assert.equal(lesson.text[lang].id, lesson.id);
+      assert.ok(lesson.text[lang].goals.length > 0, `${lesson.id} ${lang}: no goals`);
+    }
+    const zh = lesson.text.zh.steps.map((s) => `${s.id}:${s.checks.join(",")}`);
+    const en = lesson.text.en.steps.map((s) => `${s.id}:${s.checks.join(",")}`);
+    assert.deepEqual(zh, en, lesson.id);
+  }
+});
+
+Deno.test("every lesson's board programs exist as .py files", async () => {
+  for (const lesson of await loadLessons()) {
+    for (const variant of ["reference", "broken"] as const) {
+      const boards = new Set(lesson.setup[variant].boards.map((b) => b.name));
+      for (const [board, file] of Object.entries(lesson.setup.python[variant])) {
+        assert.ok(boards.has(board), `${lesson.id} ${variant}: no board '${board}'`);
+        const text = await Deno.readTextFile(new URL(file, lesson.dir));
+        assert.match(text, /import|from/, `${lesson.id}: ${file} does not look like Python`);
+      }
+    }
+  }
+});
+
+Deno.test("loadLesson() finds a lesson by number and names the choices when it cannot", async () => {
+  assert.equal((await loadLesson("1")).id, lessonIds()[0]);
+  await assert.rejects(() => loadLesson("99"), /No lesson '99' \(lessons: 01-/);
+});

@@ -1,0 +1,92 @@
+/**
+ * Runs a lesson headless: builds its World (reference solution or broken variant), runs it
+ * on the virtual clock, records the log and judges it with the lesson's checks.
+ *
+ *     deno run -A lessons/run.ts 03 [--broken] [--seed 7] [--lang en]
+ *     deno task sim --lesson 03
+ */
+import { World } from "../devices/world.ts";
+import { msToUs } from "../sim/mod.ts";
+import { emptyLog, type LessonLog } from "./log.ts";
+import { type Language, type Lesson, loadLesson, type NamedCheckResult, runChecks } from "./mod.ts";
+import { resolveLessonProgram } from "./programs/mod.ts";
+import type { Variant } from "./setup.ts";
+
+export const DEFAULT_RUN_MS = 20_000;
+
+export interface RunOptions {
+  variant?: Variant;
+  seed?: number;
+  /** Virtual time to run (default: the lesson's, else the scenario's, else 20 s). */
+  untilMs?: number;
+}
+
+export interface LessonRun {
+  lesson: Lesson;
+  variant: Variant;
+  seed: number;
+  log: LessonLog;
+  results: NamedCheckResult[];
+}
+
+/** Records every packet and event of a world into a LessonLog; returns the log and a stop. */
+export function recordWorld(world: World): { log: LessonLog; stop: () => void } {
+  const log = emptyLog();
+  const offPackets = world.addPacketListener((p) => log.packets.push(p));
+  const offEvents = world.addListener((e) => log.events.push(e));
+  return { log, stop: () => (offPackets(), offEvents()) };
+}
+
+export async function runLesson(id: string, options: RunOptions = {}): Promise<LessonRun> {
+  const lesson = await loadLesson(id);
+  const variant = options.variant ?? "reference";
+  const scenario = lesson.setup[variant];
+  const world = new World(scenario, { seed: options.seed, programs: resolveLessonProgram });
+  const { log, stop } = recordWorld(world);
+  const untilMs = options.untilMs ?? lesson.setup.untilMs ?? scenario.untilMs ?? DEFAULT_RUN_MS;
+  try {
+    world.start();
+    await world.runUntil(msToUs(untilMs));
+  } finally {
+    stop();
+    world.close();
+  }
+  return { lesson, variant, seed: world.seed, log, results: runChecks(lesson, log) };
+}
+
+/** One line per check, as `deno task sim --lesson` prints them. */
+export function formatRun(run: LessonRun, lang: Language = "en"): string {
+  const head = `${run.lesson.id} (${run.variant}, seed ${run.seed}): ` +
+    `${run.lesson.text[lang].title} — ${run.log.packets.length} packets`;
+  const lines = run.results.map((r) =>
+    `  ${r.ok ? "PASS" : "FAIL"} ${r.id.padEnd(22)} ${r.message[lang]}` +
+    (r.seq !== undefined ? ` [#${r.seq}]` : "")
+  );
+  const passed = run.results.filter((r) => r.ok).length;
+  return [head, ...lines, `  ${passed}/${run.results.length} checks pass`].join("\n");
+}
+
+/** CLI: `lessons/run.ts NN [--broken] [--seed N] [--lang zh|en] [--until MS]`. */
+export async function lessonCli(args: string[]): Promise<number> {
+  const id = args.find((a, i) =>
+    !a.startsWith("--") && !/^--(seed|lang|until)$/.test(args[i - 1] ?? "")
+  );
+  const flag = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  if (!id) {
+    console.error("usage: --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]");
+    return 2;
+  }
+  const lang = flag("lang") === "zh" ? "zh" : "en";
+  const run = await runLesson(id, {
+    variant: args.includes("--broken") ? "broken" : "reference",
+    seed: flag("seed") !== undefined ? Number(flag("seed")) : undefined,
+    untilMs: flag("until") !== undefined ? Number(flag("until")) : undefined,
+  });
+  console.log(formatRun(run, lang));
+  return run.results.every((r) => r.ok) ? 0 : 1;
+}
+
+if (import.meta.main) Deno.exit(await lessonCli(Deno.args));
