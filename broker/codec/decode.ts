@@ -495,7 +495,7 @@ function readBinary(
   if (pos + 2 + len > end) {
     throw malformed(what, `${label} is truncated (${len} bytes announced)`, "MQTT-1.5.6");
   }
-  return b.slice(pos + 2, pos + 2 + len);
+  return b.subarray(pos + 2, pos + 2 + len);
 }
 
 function decodeSubscribe(b: Uint8Array, pos: number, end: number, level: ProtocolLevel): Packet {
@@ -559,8 +559,8 @@ const EMPTY = new Uint8Array(0);
 
 /**
  * Incremental decoder for one connection. `push(chunk)` returns every frame completed by the
- * chunk. Frames that lie wholly inside a chunk are views of it (zero copy), and payloads are
- * views of their frame: hand over chunks you will not overwrite. After a CodecError the
+ * chunk. Frames that lie wholly inside a chunk are views of it (zero copy), and binary fields
+ * (payloads, passwords...) are views of their frame: hand over chunks you will not overwrite. After a CodecError the
  * stream is unusable and every later push() throws the same error.
  */
 export class Decoder {

@@ -166,10 +166,9 @@ class Walker {
     return id;
   }
 
-  reasonCode(type: PacketType): void {
+  reasonCode(): void {
     const code = this.u8();
     this.leaf("reasonCode", "Reason Code", 1, { value: code, note: reasonName(code), spec: "2.4" });
-    void type;
   }
 
   properties(label = "Properties", name = "properties"): void {
@@ -463,7 +462,7 @@ function body(w: Walker, type: PacketType, level: ProtocolLevel): ProtocolLevel 
       w.group("variableHeader", "Variable Header", `${PACKET_SPEC[type]}.2`, () => {
         w.packetId();
         if (v5() && w.pos < w.b.length) {
-          w.reasonCode(type);
+          w.reasonCode();
           if (w.pos < w.b.length) w.properties();
         }
       });
@@ -545,7 +544,7 @@ function body(w: Walker, type: PacketType, level: ProtocolLevel): ProtocolLevel 
     case "AUTH":
       if (v5() && w.pos < w.b.length) {
         w.group("variableHeader", "Variable Header", `${PACKET_SPEC[type]}.2`, () => {
-          w.reasonCode(type);
+          w.reasonCode();
           if (w.pos < w.b.length) w.properties();
         });
       }

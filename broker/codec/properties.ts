@@ -539,7 +539,7 @@ export function readProperties(
         if (pos + 2 > end) throw truncated(what, def);
         const len = (bytes[pos] << 8) | bytes[pos + 1];
         if (pos + 2 + len > end) throw truncated(what, def);
-        value = bytes.slice(pos + 2, pos + 2 + len);
+        value = bytes.subarray(pos + 2, pos + 2 + len);
         pos += 2 + len;
         break;
       }
