@@ -559,9 +559,10 @@ const EMPTY = new Uint8Array(0);
 
 /**
  * Incremental decoder for one connection. `push(chunk)` returns every frame completed by the
- * chunk. Frames that lie wholly inside a chunk are views of it (zero copy), and binary fields
- * (payloads, passwords...) are views of their frame: hand over chunks you will not overwrite. After a CodecError the
- * stream is unusable and every later push() throws the same error.
+ * chunk. Frames that lie wholly inside a chunk are views of it (zero copy), and binary
+ * fields (payloads, passwords...) are views of their frame: hand over chunks you will not
+ * overwrite. After a CodecError the stream is unusable and every later push() throws the
+ * same error.
  */
 export class Decoder {
   level: ProtocolLevel;
