@@ -155,3 +155,29 @@ for (const via of ["tcp", "ws"] as const) {
     },
   );
 }
+
+Deno.test(
+  "MQTT.js with MQTT 3.1 (MQIsdp) over tcp: connect, subscribe, QoS 1",
+  NO_SANITIZERS,
+  async () => {
+    const s = serveBroker();
+    try {
+      const opts = { protocolId: "MQIsdp", protocolVersion: 3 } as mqtt.IClientOptions;
+      const c = await mqtt.connectAsync(url(s, "tcp"), {
+        ...opts,
+        clientId: "old",
+        reconnectPeriod: 0,
+      });
+      const got: string[] = [];
+      c.on("message", (t, p) => got.push(`${t}:${p}`));
+      await c.subscribeAsync("legacy", { qos: 1 });
+      await c.publishAsync("legacy", "3.1", { qos: 1 });
+      await until(() => got.length === 1, "the message");
+      assert.deepEqual(got, ["legacy:3.1"]);
+      assert.equal(s.broker.snapshot().clients[0].level, 3);
+      await c.endAsync();
+    } finally {
+      await s.close();
+    }
+  },
+);

@@ -174,3 +174,11 @@ Deno.test("CONNECT: MQTT 3.1 (MQIsdp) clients connect and get 3.1 CONNACKs", () 
   p.send({ type: "PINGREQ" });
   assert.deepEqual(p.take(), [{ type: "PINGRESP" }]);
 });
+
+Deno.test("CONNECT: v5 enhanced authentication is refused with 0x8C", () => {
+  const { broker } = setup();
+  const p = new TestPeer(broker, 5);
+  const ack = p.connect("scram", { properties: { authenticationMethod: "SCRAM-SHA-1" } });
+  assert.equal((ack as { reasonCode: number }).reasonCode, 0x8c);
+  assert.equal(p.closedByBroker, true);
+});
