@@ -181,6 +181,7 @@ export class Board {
       stationId: this.name,
       now: () => this.clock.nowUs,
       poke: () => this.cpu.poke(),
+      tapped: () => this.#trafficListeners.size > 0,
       traffic: (t) => {
         const ev: BoardTraffic = { ...t, board: this.name, fd };
         for (const cb of this.#trafficListeners) cb(ev);

@@ -76,6 +76,8 @@ export class BoardSocket {
   readonly #now: () => number;
   readonly #poke: () => void;
   readonly #traffic: (t: SocketTraffic) => void;
+  /** Whether anyone listens to the traffic (records are made only then). */
+  readonly #tapped: () => boolean;
 
   constructor(
     fd: number,
@@ -85,6 +87,7 @@ export class BoardSocket {
       now: () => number;
       poke: () => void;
       traffic: (t: SocketTraffic) => void;
+      tapped?: () => boolean;
     },
   ) {
     this.fd = fd;
@@ -93,6 +96,7 @@ export class BoardSocket {
     this.#now = deps.now;
     this.#poke = deps.poke;
     this.#traffic = deps.traffic;
+    this.#tapped = deps.tapped ?? (() => true);
   }
 
   get state(): SocketState {
@@ -139,13 +143,15 @@ export class BoardSocket {
           data: (bytes) => {
             this.#rx.push(bytes);
             this.#rxBytes += bytes.length;
-            this.#traffic({
-              direction: "in",
-              bytes,
-              atUs: this.#now(),
-              localAddress: result.end.localAddress,
-              remoteAddress: result.end.remoteAddress,
-            });
+            if (this.#tapped()) {
+              this.#traffic({
+                direction: "in",
+                bytes,
+                atUs: this.#now(),
+                localAddress: result.end.localAddress,
+                remoteAddress: result.end.remoteAddress,
+              });
+            }
             this.#poke();
           },
           closed: (reason) => {
@@ -182,6 +188,7 @@ export class BoardSocket {
     }
     if (bytes.length === 0) return 0;
     if (!this.#end.send(bytes)) throw new OSError(ECONNRESET);
+    if (!this.#tapped()) return bytes.length;
     this.#traffic({
       direction: "out",
       bytes: bytes.slice(),

@@ -184,21 +184,16 @@ export function createMicroPython(board: Board): MicroPython {
     if (!live()) throw new Halted();
   };
   const never = new Promise<never>(() => {});
-  const waitUntil = async (untilUs: number, ready?: () => boolean) => {
-    if (!live()) return never;
-    const why = await board.cpu.wait({ untilUs, ready });
-    if (!live()) return never;
-    return why;
-  };
-  const waitFor = async (ready: () => boolean, untilUs?: number) => {
-    if (!live()) return never;
-    const why = await board.cpu.wait({ untilUs, ready });
-    if (!live()) return never;
-    return why;
-  };
-  const sleepUs = async (us: number) => {
-    await waitUntil(board.clock.nowUs + Math.max(0, Math.round(us)));
-  };
+  // A halt drops every wait of this generation, so a wake always finds the program live.
+  const waitFor = (ready: (() => boolean) | undefined, untilUs?: number) =>
+    live() ? board.cpu.wait({ untilUs, ready }) : never;
+  // resolves with the wake reason; typed void because time.sleep*() return None
+  const sleepUs = (us: number) =>
+    waitFor(undefined, board.clock.nowUs + Math.max(0, Math.round(us))) as Promise<
+      unknown
+    > as Promise<
+      void
+    >;
 
   class Pin implements PinApi {
     static IN = PIN_IN;

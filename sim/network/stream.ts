@@ -58,7 +58,7 @@ export class StreamEnd {
   /** Queues bytes towards the peer. Returns false (and sends nothing) once closed. */
   send(bytes: Uint8Array): boolean {
     if (!this.#open) return false;
-    if (bytes.length > 0) this.channel.sendFrom(this, bytes.slice());
+    if (bytes.length > 0) this.channel.sendFrom(this, bytes); // copied into the chunk
     return true;
   }
 
@@ -101,10 +101,26 @@ export class StreamEnd {
   }
 }
 
+/** Bytes travelling together: one growing buffer (the sender's arrays are copied in). */
 interface Chunk {
   to: StreamEnd;
-  parts: Uint8Array[];
+  buf: Uint8Array | undefined;
+  length: number;
   fin: CloseReason | undefined;
+}
+
+/** Smallest chunk buffer: an MQTT PUBLISH of a short sensor reading fits. */
+const MIN_CHUNK_BYTES = 128;
+
+function append(chunk: Chunk, bytes: Uint8Array): void {
+  const need = chunk.length + bytes.length;
+  if (!chunk.buf || chunk.buf.length < need) {
+    const grown = new Uint8Array(Math.max(MIN_CHUNK_BYTES, need, (chunk.buf?.length ?? 0) * 2));
+    if (chunk.buf) grown.set(chunk.buf.subarray(0, chunk.length));
+    chunk.buf = grown;
+  }
+  chunk.buf.set(bytes, chunk.length);
+  chunk.length = need;
 }
 
 /** Carries chunks between two ends over a path, on the clock. */
@@ -151,12 +167,13 @@ export class Channel {
         this.#lastAtUs.get(to) ?? 0,
       );
       if (atUs === tail.atUs) {
-        if (bytes) tail.chunk.parts.push(bytes);
+        if (bytes) append(tail.chunk, bytes);
         tail.chunk.fin = fin;
         return;
       }
     }
-    const chunk: Chunk = { to, parts: bytes ? [bytes] : [], fin };
+    const chunk: Chunk = { to, buf: undefined, length: 0, fin };
+    if (bytes) append(chunk, bytes);
     if (!this.#path.passable()) {
       this.#tail.delete(to);
       this.#held.push(chunk);
@@ -173,26 +190,13 @@ export class Channel {
     this.#clock.schedule(atUs, () => {
       if (this.#tail.get(to)?.chunk === chunk) this.#tail.delete(to);
       if (this.#finished.has(to)) return;
-      if (chunk.parts.length > 0) to.deliverData(concat(chunk.parts));
+      if (chunk.length > 0) to.deliverData(chunk.buf!.subarray(0, chunk.length));
       if (chunk.fin) {
         this.#finished.add(to);
         if (to.open) to.deliverClose(chunk.fin);
       }
     });
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }
 
 /** Makes a connected pair of ends over `path`. */
