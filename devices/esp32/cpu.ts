@@ -97,12 +97,15 @@ export class Cpu {
     this.#mainDone = false;
     this.#run(task, main, () => {
       this.#mainDone = true;
+      if (!this.#callbackTask) this.#runPending();
     });
   }
 
   /**
-   * Asks for `handler` to run as a callback: now when the CPU is free, else after the
-   * running callback (queued, at most SCHEDULER_DEPTH). Returns false when dropped.
+   * Asks for `handler` to run as a callback: now when the CPU is free, else once the
+   * running task blocks or the running callback ends (queued, at most SCHEDULER_DEPTH).
+   * The callback lasts until the promise it returns settles (a Worker-driven runtime
+   * returns one that settles when the worker finishes the callback). False when dropped.
    */
   schedule(handler: Handler): boolean {
     if (this.#callbackTask || this.#current) {
@@ -112,6 +115,11 @@ export class Cpu {
     }
     this.#runCallback(handler);
     return true;
+  }
+
+  #runPending(): void {
+    const next = this.#pending.shift();
+    if (next) this.#runCallback(next);
   }
 
   #runCallback(handler: Handler): void {
@@ -161,6 +169,8 @@ export class Cpu {
     }
     return new Promise((resolve) => {
       this.#current = undefined;
+      // Callbacks that came while this task ran get the CPU now (before it counts as idle).
+      if (!this.#callbackTask) this.#runPending();
       this.leave();
       this.#block(task, request, (reason) => {
         this.enter();

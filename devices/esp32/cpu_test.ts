@@ -58,3 +58,17 @@ Deno.test("poke() wakes a task whose condition now holds; halt() drops every wai
   assert.deepEqual(log, ["ready@10"]);
   assert.equal(r.activity.running, 0);
 });
+
+Deno.test("an IRQ raised while the main task runs gets the CPU when the main task blocks", async () => {
+  const r = rig();
+  const { cpu } = r.board;
+  const log: string[] = [];
+  cpu.startMain(async () => {
+    cpu.schedule(() => log.push(`irq@${r.clock.nowUs}`)); // e.g. the program toggled a pin
+    log.push("main before wait");
+    await cpu.wait({ untilUs: 100 });
+    log.push("main after wait");
+  });
+  await run(r, 1000);
+  assert.deepEqual(log, ["main before wait", "irq@0", "main after wait"]);
+});
