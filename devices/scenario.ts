@@ -17,6 +17,8 @@ export interface BoardSpec {
   ledPin?: number;
   /** When the board is switched on (default 0). */
   powerOnAtMs?: number;
+  /** Latency added to this board's links, on top of the network's (a far-away board). */
+  extraLatencyMs?: number;
 }
 
 /** Something that happens at `atMs`: a fault, a student's action, a button. */

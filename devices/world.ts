@@ -257,6 +257,7 @@ export class World {
     }
     board.setProgram(host);
     const name = spec.name;
+    if (spec.extraLatencyMs) this.network.setExtraLatency(msToUs(spec.extraLatencyMs), name);
     board.gpio.addListener((pin, level, atUs) => {
       this.#emit({ kind: "pin", atUs, board: name, pin, level });
     });

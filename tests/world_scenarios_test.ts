@@ -137,3 +137,43 @@ Deno.test("a .py program is refused with a clear message until MicroPython lands
     /no program named 'nope'/,
   );
 });
+
+Deno.test("the BOOT button drives the LED through a pin IRQ", async () => {
+  const world = new World({
+    name: "button",
+    boards: [{ name: "b", program: "button-led" }],
+    events: [
+      { atMs: 1000, action: "button-press", board: "b" },
+      { atMs: 1500, action: "button-release", board: "b" },
+      { atMs: 2000, action: "button-press", board: "b", pin: 0 },
+    ],
+  });
+  const { events } = record(world);
+  world.start();
+  await world.runUntil(3_000_000);
+  const led = events.flatMap((e) =>
+    e.kind === "pin" && e.pin === 15 ? [`${e.level}@${e.atUs / 1000}`] : []
+  );
+  assert.deepEqual(led, ["1@1000", "0@1500", "1@2000"]);
+  assert.deepEqual(consoleOf(events, "b"), ["button pressed (1)", "button pressed (2)"]);
+  world.close();
+});
+
+Deno.test("a board's own extra latency; an access point going away", async () => {
+  const connectAt = async (extraLatencyMs: number) => {
+    const world = new World({
+      name: "far",
+      boards: [{ name: "s", program: "temperature-sensor", extraLatencyMs }],
+      events: [{ atMs: 8_000, action: "ap-off", ssid: "ssid" }],
+    });
+    const { packets, events } = record(world);
+    world.start();
+    await world.runUntil(9_000_000);
+    world.close();
+    const lost = events.filter((e) => e.kind === "wifi" && e.atUs === 8_000_000);
+    assert.ok(lost.length === 1 && lost[0].kind === "wifi" && lost[0].status === 200);
+    return packets.find((p) => p.packet.type === "CONNECT")!.atUs;
+  };
+  // SYN, SYN-ACK and the CONNECT itself each travel the board's path once
+  assert.equal((await connectAt(95)) - (await connectAt(0)), 3 * 95_000);
+});

@@ -45,3 +45,31 @@ Deno.test("sim refuses a .py board with a clear message until MicroPython lands"
   assert.equal(code, 2);
   assert.match(err, /MicroPython \(\.py\) programs need the MicroPython runtime/);
 });
+
+Deno.test("sim loads a scenario from a JSON file; a bad one is refused by name", async () => {
+  const file = await Deno.makeTempFile({ suffix: ".json" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({
+        name: "from-json",
+        boards: [{ name: "b", program: "button-led" }],
+        events: [{ atMs: 500, action: "button-press", board: "b" }],
+      }),
+    );
+    const ok = await sim(file, "--until", "1s", "--format", "jsonl");
+    assert.equal(ok.code, 0);
+    assert.deepEqual(JSON.parse(ok.out.trim()), {
+      kind: "console",
+      atUs: 500_000,
+      board: "b",
+      text: "button pressed (1)",
+    });
+    await Deno.writeTextFile(file, JSON.stringify({ name: "bad", boards: [{ name: "b" }] }));
+    const bad = await sim(file);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /boards\[0\]\.program must be a string/);
+  } finally {
+    await Deno.remove(file);
+  }
+});

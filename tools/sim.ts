@@ -129,7 +129,11 @@ async function loadScenario(args: Args): Promise<Scenario> {
     const text = await Deno.readTextFile(args.scenario).catch((e) =>
       fail(`cannot read ${args.scenario}: ${e.message}`)
     );
-    scenario = checkScenario(JSON.parse(text), args.scenario);
+    try {
+      scenario = checkScenario(JSON.parse(text), args.scenario);
+    } catch (e) {
+      fail((e as Error).message);
+    }
   } else {
     fail(
       `no scenario named '${args.scenario}' (built-ins: ${

@@ -1,4 +1,5 @@
 /** devices/programs: TypeScript device programs and the MicroPython-shaped API they use. */
+import { BUTTON_LED } from "./button_led.ts";
 import { LED_SWITCH } from "./led_switch.ts";
 import { ONOFF_APP } from "./onoff_app.ts";
 import type { ProgramInfo } from "./program.ts";
@@ -13,7 +14,14 @@ export { TEXTBOOK_WIFI_TIMEOUT_S, textbookWifiConnect } from "./wifi_connect.ts"
 
 /** Built-in programs by name (what `--board NAME=PROGRAM` and scenarios refer to). */
 export const BUILTIN_PROGRAMS: ReadonlyMap<string, ProgramInfo> = new Map(
-  [TEXTBOOK_PUBLISHER, TEXTBOOK_SUBSCRIBER, LED_SWITCH, ONOFF_APP, TEMPERATURE_SENSOR].map((
+  [
+    TEXTBOOK_PUBLISHER,
+    TEXTBOOK_SUBSCRIBER,
+    LED_SWITCH,
+    ONOFF_APP,
+    TEMPERATURE_SENSOR,
+    BUTTON_LED,
+  ].map((
     p,
   ) => [p.name, p]),
 );
