@@ -28,7 +28,7 @@
  * - `board.ticksUs()`: microseconds since power-on (what `time.ticks_us()` reads).
  * - Power: `powerOn()`, `softReset()` (program restarts, WLAN and its address survive,
  *   timers stop, sockets close), `hardReset()` (everything restarts), `powerOff()`.
- *   `setProgram(host)` chooses what runs at each boot.
+ *   `setProgram(host)` chooses what runs at each boot; `host.halt` hears every stop.
  * - Outputs for the UI and the world: `addPowerListener`, `addTrafficListener`,
  *   `gpio.pin(n).addListener`, `console.addListener`, `wlan(i).addListener`; each returns
  *   its unsubscribe function.
@@ -67,9 +67,14 @@ export interface PowerEvent {
   atUs: number;
 }
 
-/** What runs on a board: told at each boot; stopping is the CPU's halt. */
+/** What runs on a board: told at each boot, and at each stop (reset, power off). */
 export interface ProgramHost {
   boot(board: Board, reason: BootReason): void;
+  /**
+   * The program must stop now (before the CPU halts and peripherals reset): a Worker-based
+   * runtime ends its worker here. TS programs need nothing: the halt strands their waits.
+   */
+  halt?(board: Board, reason: BootReason | "power-off"): void;
 }
 
 export interface BoardTraffic extends SocketTraffic {
@@ -191,7 +196,9 @@ export class Board {
     return sock;
   }
 
+  /** What runs from the next boot on (a running program is told to halt first). */
   setProgram(program: ProgramHost | undefined): void {
+    if (this.#power === "on") this.#program?.halt?.(this, "soft-reset");
     this.#program = program;
   }
 
@@ -205,7 +212,7 @@ export class Board {
   /** Ctrl-D / `machine.soft_reset()`: the program restarts, the WLAN stays joined. */
   softReset(): void {
     if (this.#power !== "on") return;
-    this.#stop(false);
+    this.#stop(false, "soft-reset");
     this.console.println("MPY: soft reboot");
     this.#boot("soft-reset");
   }
@@ -213,14 +220,14 @@ export class Board {
   /** The EN button / `machine.reset()`: as a power cycle, but ticks restart too. */
   hardReset(): void {
     if (this.#power !== "on") return;
-    this.#stop(true);
+    this.#stop(true, "hard-reset");
     this.#powerOnAtUs = this.clock.nowUs;
     this.#boot("hard-reset");
   }
 
   powerOff(): void {
     if (this.#power === "off") return;
-    this.#stop(true);
+    this.#stop(true, "power-off");
     this.#power = "off";
     this.#emitPower("power-off");
   }
@@ -259,7 +266,8 @@ export class Board {
     this.console.println(message ? `${type}: ${message}` : type);
   }
 
-  #stop(hard: boolean): void {
+  #stop(hard: boolean, reason: BootReason | "power-off"): void {
+    this.#program?.halt?.(this, reason);
     this.cpu.halt();
     for (const t of this.#timers) t.deinit();
     for (const s of this.#sockets.values()) hard ? s.abort() : s.close();

@@ -7,6 +7,9 @@ Deno.test("soft reset restarts the program and keeps WLAN; hard reset loses both
   const r = rig();
   const boots: string[] = [];
   r.board.setProgram({
+    halt(_board, reason) {
+      boots.push(`halt:${reason}`);
+    },
     boot(board: Board, reason: BootReason) {
       boots.push(`${reason}:${board.wlan().isconnected()}`);
       board.cpu.startMain(() => {
@@ -24,7 +27,13 @@ Deno.test("soft reset restarts the program and keeps WLAN; hard reset loses both
   await run(r, 6_000_000);
   r.board.hardReset();
   await run(r, 6_000_001);
-  assert.deepEqual(boots, ["power-on:false", "soft-reset:true", "hard-reset:false"]);
+  assert.deepEqual(boots, [
+    "power-on:false",
+    "halt:soft-reset",
+    "soft-reset:true",
+    "halt:hard-reset",
+    "hard-reset:false",
+  ]);
   assert.equal(r.board.console.history[0].text, "MPY: soft reboot");
   assert.equal(r.board.console.history[0].atUs, 5_000_000);
 });
