@@ -3,6 +3,14 @@ import type { CheckTable } from "./log.ts";
 import type { LessonSetup } from "./setup.ts";
 import * as l01 from "./01-what-is-mqtt/scenario.ts";
 import * as c01 from "./01-what-is-mqtt/checks.ts";
+import * as l02 from "./02-wifi/scenario.ts";
+import * as c02 from "./02-wifi/checks.ts";
+import * as l03 from "./03-publisher/scenario.ts";
+import * as c03 from "./03-publisher/checks.ts";
+import * as l04 from "./04-subscriber/scenario.ts";
+import * as c04 from "./04-subscriber/checks.ts";
+import * as l05 from "./05-first-run-quirk/scenario.ts";
+import * as c05 from "./05-first-run-quirk/checks.ts";
 
 export interface CatalogEntry {
   id: string;
@@ -12,4 +20,8 @@ export interface CatalogEntry {
 
 export const CATALOG: readonly CatalogEntry[] = [
   { id: "01-what-is-mqtt", setup: l01.setup, checks: c01.checks },
+  { id: "02-wifi", setup: l02.setup, checks: c02.checks },
+  { id: "03-publisher", setup: l03.setup, checks: c03.checks },
+  { id: "04-subscriber", setup: l04.setup, checks: c04.checks },
+  { id: "05-first-run-quirk", setup: l05.setup, checks: c05.checks },
 ];

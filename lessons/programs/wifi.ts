@@ -45,7 +45,7 @@ export async function fixedWifiConnect(
       await time.sleepMs(300);
       led1.value(0);
       await time.sleepMs(300);
-      if (time.time() - start_time > 15) {
+      if (time.time() - start_time > 150) {
         mp.print("WIFI Connect Timeout!");
         break;
       }
