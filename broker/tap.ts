@@ -3,7 +3,7 @@
  * bounded ring and streamed to listeners. Recording is one object and one
  * array store; field byte ranges come later from `dissect(ev.bytes, level)`.
  */
-import type { Packet } from "./codec/mod.ts";
+import { dissect, type Field, type Packet, type ProtocolLevel } from "./codec/mod.ts";
 import type { Transport } from "./link.ts";
 
 export interface PacketEvent {
@@ -18,7 +18,12 @@ export interface PacketEvent {
   bytes: Uint8Array;
   packet: Packet;
   /** Protocol level of the connection (3, 4 or 5), for `dissect`. */
-  level: number;
+  level: ProtocolLevel;
+}
+
+/** The event's fields with their byte ranges, dissected on demand (never on the hot path). */
+export function dissectEvent(event: PacketEvent): Field[] {
+  return dissect(event.bytes, event.level);
 }
 
 export type PacketListener = (event: PacketEvent) => void;
@@ -77,7 +82,7 @@ export class Tap {
     direction: "in" | "out",
     bytes: Uint8Array,
     packet: Packet,
-    level: number,
+    level: ProtocolLevel,
   ): void {
     const seq = this.#nextSeq++;
     const ev: PacketEvent = {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { VirtualClock } from "../../sim/mod.ts";
 import { Broker } from "../broker.ts";
+import { dissectEvent } from "../tap.ts";
 import type { BrokerConfig } from "../config.ts";
 import type { BrokerEvent } from "../events.ts";
 import type { Packet, ProtocolLevel, QoS } from "../codec/mod.ts";
@@ -357,6 +358,8 @@ Deno.test("the tap records every packet both ways, bounded, with listeners", () 
   assert.equal(broker.tap.get(6)?.packet.type, "PINGRESP");
   assert.equal(recent[0].clientId, "p");
   assert.deepEqual([...broker.tap.get(6)!.bytes], [0xd0, 0x00]);
+  const fields = dissectEvent(broker.tap.get(6)!);
+  assert.ok(fields.length > 0 && fields[0].start === 0);
 });
 
 Deno.test("v5: the client's Receive Maximum bounds what the broker keeps in flight to it", () => {
