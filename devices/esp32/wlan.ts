@@ -3,8 +3,10 @@
  * returns at once while the join runs, status() with the port's STAT_* numbers,
  * isconnected(), ifconfig(), config('mac' | 'essid' | 'channel' | ...), scan().
  *
- * Simplification, said out loud: after a failed join or a lost link the station does not
- * retry by itself (the real port may, per `reconnects`), so status() keeps the reason.
+ * Reconnecting follows `config(reconnects=n)`: 0 (our default) never retries, so
+ * status() keeps the failure's reason (202, 201, 200); n > 0 retries n times, -1 forever,
+ * with status() STAT_CONNECTING meanwhile, as the esp32 port does. Said out loud: the
+ * real port's default may retry; ours does not, so that lessons see the reason.
  */
 import type { AccessPoint, Station, VirtualNetwork } from "../../sim/mod.ts";
 import { MicroPythonError } from "./pin.ts";
@@ -54,6 +56,12 @@ export class Wlan {
   #active = false;
   #status = STAT_IDLE;
   #ssid = "";
+  #password = "";
+  /** connect() was called and disconnect() was not: the station wants to be joined. */
+  #wanted = false;
+  /** `config(reconnects=)`: 0 none, n > 0 that many, -1 forever. */
+  #reconnects = 0;
+  #retries = 0;
   #apSsid: string;
   #apPassword = "";
   #listeners = new Set<(ev: WlanEvent) => void>();
@@ -87,6 +95,7 @@ export class Wlan {
     if (iface === "sta") {
       deps.station.addLossListener((reason) => {
         if (this.#status !== STAT_GOT_IP) return;
+        if (reason === "beacon-timeout" && this.#retry()) return;
         this.#status = reason === "beacon-timeout" ? STAT_BEACON_TIMEOUT : STAT_IDLE;
         this.#changed();
       });
@@ -98,6 +107,7 @@ export class Wlan {
     if (value !== undefined && value !== this.#active) {
       this.#active = value;
       if (!value && this.iface === "sta") {
+        this.#wanted = false;
         this.#station.leave("disconnected");
         this.#status = STAT_IDLE;
       }
@@ -111,20 +121,39 @@ export class Wlan {
     if (this.iface !== "sta") throw new MicroPythonError("OSError", "AP doesn't support connect");
     if (!this.#active) throw new MicroPythonError("OSError", "Wifi Not Started");
     this.#ssid = ssid;
+    this.#password = password;
+    this.#wanted = true;
+    this.#retries = 0;
+    this.#join();
+  }
+
+  #join(): void {
     this.#status = STAT_CONNECTING;
-    this.#station.join(ssid, password, (outcome) => {
-      this.#status = outcome.kind === "got-ip"
-        ? STAT_GOT_IP
-        : outcome.kind === "wrong-password"
-        ? STAT_WRONG_PASSWORD
-        : STAT_NO_AP_FOUND;
+    this.#station.join(this.#ssid, this.#password, (outcome) => {
+      if (outcome.kind === "got-ip") {
+        this.#retries = 0;
+        this.#status = STAT_GOT_IP;
+      } else {
+        if (this.#retry()) return;
+        this.#status = outcome.kind === "wrong-password" ? STAT_WRONG_PASSWORD : STAT_NO_AP_FOUND;
+      }
       this.#changed();
     });
     this.#changed();
   }
 
+  /** Starts another attempt when `reconnects` allows one. */
+  #retry(): boolean {
+    if (!this.#wanted || !this.#active) return false;
+    if (this.#reconnects !== -1 && this.#retries >= this.#reconnects) return false;
+    this.#retries++;
+    this.#join();
+    return true;
+  }
+
   disconnect(): void {
     if (this.iface !== "sta") return;
+    this.#wanted = false;
     this.#station.leave("disconnected");
     this.#status = STAT_IDLE;
     this.#changed();
@@ -167,6 +196,8 @@ export class Wlan {
       case "hostname":
       case "dhcp_hostname":
         return this.#hostname;
+      case "reconnects":
+        return this.#reconnects;
       case "password":
         if (this.iface === "ap") return this.#apPassword;
         throw new MicroPythonError("ValueError", "unknown config param");
@@ -175,8 +206,22 @@ export class Wlan {
     }
   }
 
-  /** `config(essid=..., password=..., hostname=...)`. */
-  configure(values: { essid?: string; ssid?: string; password?: string; hostname?: string }): void {
+  /** `config(essid=..., password=..., hostname=..., reconnects=...)`. */
+  configure(
+    values: {
+      essid?: string;
+      ssid?: string;
+      password?: string;
+      hostname?: string;
+      reconnects?: number;
+    },
+  ): void {
+    if (values.reconnects !== undefined) {
+      if (!Number.isInteger(values.reconnects) || values.reconnects < -1) {
+        throw new MicroPythonError("ValueError", "reconnects must be -1 or more");
+      }
+      this.#reconnects = values.reconnects;
+    }
     const ssid = values.essid ?? values.ssid;
     if (ssid !== undefined && this.iface === "ap") this.#apSsid = ssid;
     if (values.password !== undefined && this.iface === "ap") this.#apPassword = values.password;
@@ -208,6 +253,8 @@ export class Wlan {
   powerOff(): void {
     if (this.iface === "sta") this.#station.leave("disconnected");
     this.#active = false;
+    this.#wanted = false;
+    this.#reconnects = 0;
     this.#status = STAT_IDLE;
     this.#ssid = "";
     this.#changed();

@@ -58,3 +58,24 @@ Deno.test("config('mac') is an Espressif MAC fixed by the seed and the board nam
   const ap = rig("b1", 1).board.wlan(1).config("mac") as Uint8Array;
   assert.equal(ap[5], a[5] + 1);
 });
+
+Deno.test("config(reconnects=n): a lost link is joined again; a wrong password is retried n times", () => {
+  const { board, clock, network } = rig();
+  const wlan = board.wlan();
+  wlan.active(true);
+  wlan.configure({ reconnects: -1 });
+  wlan.connect("ssid", "12345678");
+  clock.runUntilIdle();
+  network.dropWifi("b1");
+  assert.equal(wlan.status(), STAT_CONNECTING);
+  clock.runUntilIdle();
+  assert.equal(wlan.status(), STAT_GOT_IP);
+
+  wlan.configure({ reconnects: 2 });
+  const t0 = clock.nowUs;
+  wlan.connect("ssid", "wrong");
+  clock.runUntilIdle();
+  assert.equal(wlan.status(), STAT_WRONG_PASSWORD);
+  assert.ok(clock.nowUs - t0 >= 3 * 3_000_000, "three attempts of >= 3 s each");
+  assert.equal(wlan.config("reconnects"), 2);
+});

@@ -104,7 +104,8 @@ export interface WlanApi {
   isconnected(): boolean;
   status(param?: string): number;
   ifconfig(): [string, string, string, string];
-  config(key: string): unknown;
+  /** `config('mac')` reads; `config({ reconnects: 3, hostname: "x" })` sets (kwargs). */
+  config(keyOrValues: string | Parameters<Wlan["configure"]>[0]): unknown;
   scan(): ScanResult[];
 }
 
@@ -291,9 +292,11 @@ export function createMicroPython(board: Board): MicroPython {
       guard();
       return this.#wlan.ifconfig();
     }
-    config(key: string) {
+    config(keyOrValues: string | Parameters<Wlan["configure"]>[0]) {
       guard();
-      return this.#wlan.config(key);
+      if (typeof keyOrValues === "string") return this.#wlan.config(keyOrValues);
+      this.#wlan.configure(keyOrValues);
+      return undefined;
     }
     scan() {
       guard();
