@@ -49,7 +49,7 @@ Deno.test({
           "--broker",
           `mqtt://127.0.0.1:${port}`,
           "--until",
-          "8.5s",
+          "10s",
           "--speed",
           "10",
           "--format",
