@@ -50,6 +50,23 @@ Deno.test("QoS 1 publish returns only after the PUBACK; ping gets a PINGRESP", a
   });
   await world.runUntil(10_000_000);
   assert.deepEqual(log, ["published after 10000 us", "wait_msg -> null"]);
+  const hex = (p: WorldPacket) =>
+    [...p.bytes].map((b) => b.toString(16).padStart(2, "0")).join(" ");
+  // the bytes umqtt.simple writes
+  assert.equal(
+    hex(packets[0]),
+    "10 0d " + // CONNECT, remaining length 13
+      "00 04 4d 51 54 54 04 " + // "MQTT", level 4
+      "02 00 00 " + // clean session, keepalive 0
+      "00 01 61", // client id "a"
+  );
+  assert.equal(
+    hex(packets[2]),
+    "32 08 " + // PUBLISH qos 1, remaining length 8
+      "00 03 74 2f 31 " + // topic "t/1"
+      "00 01 " + // packet id 1
+      "78", // "x"
+  );
   assert.deepEqual(types(packets), [
     "a>broker CONNECT",
     "broker>a CONNACK",
