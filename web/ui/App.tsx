@@ -5,6 +5,9 @@ import { TimeControls } from "./components/TimeControls.tsx";
 import { type TabDef, Tabs } from "./components/Tabs.tsx";
 import { PacketInspector } from "./components/PacketInspector.tsx";
 import { currentView } from "./view_model.ts";
+import { BoardsView } from "./components/BoardsView.tsx";
+import { ScenarioPicker } from "./components/ScenarioPicker.tsx";
+import { Topology } from "./components/Topology.tsx";
 
 const TABS: TabDef[] = [
   { id: "topology", label: "viewTopology" },
@@ -29,13 +32,17 @@ export function App({ model }: { model: WorldModel }) {
         </span>
         <LanguageSwitch />
       </header>
-      <TimeControls model={model} />
+      <TimeControls model={model}>
+        <ScenarioPicker model={model} />
+      </TimeControls>
       <div
         class={`view view-${view}`}
         role="tabpanel"
         id={`panel-${view}`}
         aria-labelledby={`tab-${view}`}
       >
+        {view === "topology" && <Topology model={model} />}
+        {view === "boards" && <BoardsView model={model} />}
         {view === "packets" && <PacketInspector packets={model.packets} />}
       </div>
     </div>

@@ -47,9 +47,9 @@ export class PacketStore {
   #client: Int32Array;
   #topic: Int32Array;
   #summary: string[];
-  readonly peers = new Interner();
-  readonly clients = new Interner();
-  readonly topics = new Interner();
+  peers = new Interner();
+  clients = new Interner();
+  topics = new Interner();
 
   constructor(capacity = PACKET_CAPACITY) {
     this.capacity = capacity;
@@ -79,6 +79,9 @@ export class PacketStore {
 
   clear(): void {
     this.total = 0;
+    this.peers = new Interner();
+    this.clients = new Interner();
+    this.topics = new Interner();
     this.#summary.fill(undefined as unknown as string);
   }
 

@@ -39,6 +39,8 @@ export function createPacketsModel(capacity?: number) {
   /** Client ids, peers and topics seen, for the filter menus (grow rarely). */
   const knownClients = signal<string[]>([]);
   const knownTopics = signal<string[]>([]);
+  /** Topology node ids of every peer seen in a packet. */
+  const knownPeers = signal<string[]>([]);
 
   // The filtered view: absolute row indices in order, [viewStart, view.length).
   let view: number[] = [];
@@ -92,6 +94,7 @@ export function createPacketsModel(capacity?: number) {
     if (rows.length === 0) return;
     const clientsBefore = store.clients.values.length + store.peers.values.length;
     const topicsBefore = store.topics.values.length;
+    const peersBefore = store.peers.values.length;
     const f = filter.value;
     for (const row of rows) {
       const abs = store.append(row);
@@ -105,6 +108,9 @@ export function createPacketsModel(capacity?: number) {
           ...store.peers.values.slice(1),
         ]);
         knownClients.value = [...names].sort();
+      }
+      if (store.peers.values.length !== peersBefore) {
+        knownPeers.value = store.peers.values.slice(1);
       }
       if (store.topics.values.length !== topicsBefore) {
         knownTopics.value = store.topics.values.slice(1).sort();
@@ -199,6 +205,7 @@ export function createPacketsModel(capacity?: number) {
     follow,
     knownClients,
     knownTopics,
+    knownPeers,
     viewLength,
     viewAt,
     viewIndexOf,
@@ -216,8 +223,14 @@ export function createPacketsModel(capacity?: number) {
       pending = [];
       store.clear();
       rebuildView();
-      selectedSeq.value = null;
-      detail.value = { state: "none" };
+      batch(() => {
+        selectedSeq.value = null;
+        detail.value = { state: "none" };
+        knownPeers.value = [];
+        knownClients.value = [];
+        knownTopics.value = [];
+        version.value++;
+      });
       pending = rows.slice();
       schedule();
     },

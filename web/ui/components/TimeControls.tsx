@@ -1,4 +1,5 @@
 /** Always-visible time controls: clock, play/pause (Space), step (N), speed, flat out. */
+import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { t } from "../i18n.ts";
 import { Icon } from "./Icon.tsx";
@@ -21,7 +22,9 @@ export function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 }
 
-export function TimeControls({ model }: { model: WorldModel }) {
+export function TimeControls(
+  { model, children }: { model: WorldModel; children?: ComponentChildren },
+) {
   const playing = model.mode.value !== "paused";
 
   useEffect(() => {
@@ -87,6 +90,7 @@ export function TimeControls({ model }: { model: WorldModel }) {
       </div>
       <span class={`mode mode-${model.mode.value}`}>{modeLabel}</span>
       <span class="hint">{t("shortcutsHint")}</span>
+      {children}
     </section>
   );
 }

@@ -1,0 +1,35 @@
+/** Loads a scenario (a lesson's world): the textbook's boards, the blog's phone and LED... */
+import { useEffect, useState } from "preact/hooks";
+import { t } from "../i18n.ts";
+import type { WorldModel } from "../world_model.ts";
+
+interface ScenarioInfo {
+  id: string;
+  description: string;
+}
+
+export function ScenarioPicker({ model }: { model: WorldModel }) {
+  const [list, setList] = useState<ScenarioInfo[]>([]);
+  useEffect(() => {
+    fetch("/api/scenarios").then((r) => r.ok ? r.json() : []).then(setList).catch(() => {});
+  }, []);
+  const current = model.world.value?.scenario?.id ?? "";
+  return (
+    <label class="scenario-picker">
+      <span>{t("scenario")}</span>
+      <select
+        value={current}
+        data-testid="scenario"
+        title={list.find((s) => s.id === current)?.description}
+        onChange={(e) => model.loadScenario(e.currentTarget.value)}
+      >
+        {!list.some((s) => s.id === current) && <option value={current}>{current}</option>}
+        {list.map((s) => (
+          <option key={s.id} value={s.id} title={s.description}>
+            {s.id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The topology: the broker in the middle, every client around it on its wire, each
+ * packet a labelled token moving along the wire in virtual time. Click a node to see
+ * its packets in the inspector.
+ */
+import { useEffect, useMemo, useRef } from "preact/hooks";
+import { t } from "../i18n.ts";
+import { PACKET_COLORS } from "../palette.ts";
+import { boardNode, BROKER_NODE } from "../../protocol.ts";
+import { layoutNodes, type NodePlace, VIEW_H, VIEW_W } from "../topology_layout.ts";
+import { TokenAnimator } from "../topology_tokens.ts";
+import type { WorldModel } from "../world_model.ts";
+import { currentView } from "../view_model.ts";
+import { Esp32Drawing } from "./Esp32Drawing.tsx";
+
+export function Topology({ model }: { model: WorldModel }) {
+  const boards = model.boards.value;
+  const clients = model.broker.value?.clients ?? [];
+  const peers = model.packets.knownPeers.value;
+  const places = useMemo(
+    () =>
+      layoutNodes([
+        ...boards.map((b) => boardNode(b.name)),
+        ...clients.map((c) => c.node),
+        ...peers,
+      ]),
+    [boards.map((b) => b.name).join(), clients.map((c) => c.node).join(), peers.join()],
+  );
+  const byId = useRef(new Map<string, NodePlace>());
+  byId.current = new Map(places.map((p) => [p.id, p]));
+  const svg = useRef<SVGSVGElement>(null);
+  const layer = useRef<SVGGElement>(null);
+
+  useEffect(() => {
+    const animator = new TokenAnimator(
+      layer.current!,
+      (id) => svg.current?.querySelector(`[data-node="${CSS.escape(id)}"]`) ?? null,
+      (id) => byId.current.get(id),
+      () => model.estimateNowUs(),
+    );
+    const off = model.packets.addListener((rows) => animator.add(rows));
+    animator.start();
+    return () => {
+      off();
+      animator.stop();
+      layer.current?.replaceChildren();
+    };
+  }, [model]);
+
+  const connected = new Set(clients.filter((c) => c.connected).map((c) => c.node));
+  return (
+    <section class="topology" aria-label={t("viewTopology")}>
+      <svg
+        ref={svg}
+        viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
+        role="img"
+        aria-label={t("topologyAria")}
+        data-testid="topology"
+      >
+        {places.filter((p) => p.id !== BROKER_NODE).map((p) => (
+          <line
+            key={`w-${p.id}`}
+            class={connected.has(p.id) ? "wire up" : "wire"}
+            x1={p.x}
+            y1={p.y}
+            x2={VIEW_W / 2}
+            y2={VIEW_H / 2}
+          />
+        ))}
+        {places.map((p) => (
+          <g
+            key={p.id}
+            data-node={p.id}
+            class={`node node-${p.kind}`}
+            transform={`translate(${p.x},${p.y})`}
+            onClick={() => {
+              if (p.id === BROKER_NODE) return;
+              const client = clients.find((c) => c.node === p.id)?.clientId;
+              model.packets.setFilter({ client: client ?? p.id });
+              currentView.value = "packets";
+            }}
+          >
+            <title>{p.id}</title>
+            <NodeShape place={p} model={model} />
+          </g>
+        ))}
+        <g ref={layer} class="tokens" />
+      </svg>
+      <ul class="legend" aria-label={t("legend")}>
+        {Object.entries(PACKET_COLORS).map(([type, color]) => (
+          <li key={type}>
+            <span class="swatch" style={{ background: color }} />
+            {type}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function NodeShape({ place, model }: { place: NodePlace; model: WorldModel }) {
+  if (place.kind === "broker") {
+    return (
+      <>
+        <rect class="glow-ring" x={-95} y={-52} width={190} height={104} rx={18} />
+        <rect x={-85} y={-45} width={170} height={90} rx={14} class="broker-box" />
+        <text y={-8} text-anchor="middle" class="node-title">{t("brokerTitle")}</text>
+        <text y={20} text-anchor="middle" class="node-sub">MQTT Broker</text>
+      </>
+    );
+  }
+  if (place.kind === "board") {
+    const board = model.boards.value.find((b) => `board:${b.name}` === place.id);
+    const led = !!board && board.power === "on" && board.pins[board.ledPin] === 1;
+    return (
+      <>
+        <rect class="glow-ring" x={-40} y={-62} width={80} height={124} rx={10} />
+        <Esp32Drawing
+          x={-30}
+          y={-55}
+          led={led}
+          powered={board?.power === "on"}
+          ledPin={board?.ledPin}
+        />
+        <text y={76} text-anchor="middle" class="node-label">{place.label}</text>
+        {board?.wifi.ip && (
+          <text y={94} text-anchor="middle" class="node-sub">{board.wifi.ip}</text>
+        )}
+      </>
+    );
+  }
+  if (place.kind === "phone") {
+    return (
+      <>
+        <rect class="glow-ring" x={-34} y={-56} width={68} height={112} rx={14} />
+        <rect x={-26} y={-48} width={52} height={96} rx={9} class="phone-box" />
+        <rect x={-21} y={-38} width={42} height={72} rx={3} fill="#0f172a" />
+        <circle cx={0} cy={42} r={3} fill="#475569" />
+        <text y={72} text-anchor="middle" class="node-label">{place.label}</text>
+      </>
+    );
+  }
+  return (
+    <>
+      <rect class="glow-ring" x={-52} y={-40} width={104} height={80} rx={12} />
+      <rect x={-40} y={-30} width={80} height={50} rx={4} class="laptop-box" />
+      <rect x={-50} y={20} width={100} height={8} rx={3} fill="#64748b" />
+      <text y={52} text-anchor="middle" class="node-label">{place.label}</text>
+    </>
+  );
+}
