@@ -11,6 +11,10 @@ import * as l04 from "./04-subscriber/scenario.ts";
 import * as c04 from "./04-subscriber/checks.ts";
 import * as l05 from "./05-first-run-quirk/scenario.ts";
 import * as c05 from "./05-first-run-quirk/checks.ts";
+import * as l06 from "./06-client-ids/scenario.ts";
+import * as c06 from "./06-client-ids/checks.ts";
+import * as l07 from "./07-phone-led/scenario.ts";
+import * as c07 from "./07-phone-led/checks.ts";
 
 export interface CatalogEntry {
   id: string;
@@ -24,4 +28,6 @@ export const CATALOG: readonly CatalogEntry[] = [
   { id: "03-publisher", setup: l03.setup, checks: c03.checks },
   { id: "04-subscriber", setup: l04.setup, checks: c04.checks },
   { id: "05-first-run-quirk", setup: l05.setup, checks: c05.checks },
+  { id: "06-client-ids", setup: l06.setup, checks: c06.checks },
+  { id: "07-phone-led", setup: l07.setup, checks: c07.checks },
 ];
