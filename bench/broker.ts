@@ -435,7 +435,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   const order = round % 2 === 1 ? brokers : [...brokers].reverse();
   for (const kind of order) {
     const port = freePort();
-    const server = await start(kind, port);
+    let server = await start(kind, port);
     try {
       const r: Result = {
         fanIn: await fanIn(port),
@@ -446,7 +446,11 @@ for (let round = 1; round <= ROUNDS; round++) {
         cpuUsPerConn: NaN,
       };
       if (round === 1) {
-        const c = await connections(port, server.pid);
+        // on a fresh server, so that garbage from the runs above does not count
+        await server.stop();
+        const freshPort = freePort();
+        server = await start(kind, freshPort);
+        const c = await connections(freshPort, server.pid);
         r.kbPerConn = c.kb;
         r.cpuUsPerConn = c.cpuUs;
       }

@@ -3,7 +3,7 @@
  * its keep-alive, will and v5 limits negotiated at CONNECT. The behaviour lives
  * in the core and the handlers; this is the data they share.
  */
-import type { ProtocolLevel, Will } from "./codec/mod.ts";
+import type { DecodedFrame, ProtocolLevel, Will } from "./codec/mod.ts";
 import type { Decoder } from "./_codec.ts";
 import type { Link } from "./link.ts";
 import type { Session } from "./session.ts";
@@ -34,11 +34,11 @@ export class Connection {
   maxPacketSizeOut = 0;
   /** Client's Topic Alias Maximum (v5): aliases we may use towards it. */
   topicAliasMaximumOut = 0;
-  readonly aliasesIn = new Map<number, string>();
-  readonly aliasesOut = new Map<string, number>();
   requestProblemInformation = true;
-  /** Frames that arrived while the password was being checked. */
-  readonly pending: { packet: import("./codec/mod.ts").Packet; bytes: Uint8Array }[] = [];
+  // Made on first use: most connections never need them, and idle connections should be small.
+  #aliasesIn: Map<number, string> | undefined;
+  #aliasesOut: Map<string, number> | undefined;
+  #pending: DecodedFrame[] | undefined;
 
   constructor(
     readonly id: number,
@@ -46,4 +46,19 @@ export class Connection {
     readonly timebase: Timebase,
     readonly decoder: Decoder,
   ) {}
+
+  /** v5 topic aliases the client set up towards us. */
+  get aliasesIn(): Map<number, string> {
+    return this.#aliasesIn ??= new Map();
+  }
+
+  /** v5 topic aliases we set up towards the client. */
+  get aliasesOut(): Map<string, number> {
+    return this.#aliasesOut ??= new Map();
+  }
+
+  /** Frames that arrived while the password was being checked. */
+  get pending(): DecodedFrame[] {
+    return this.#pending ??= [];
+  }
 }
