@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { VirtualClock } from "../../sim/mod.ts";
 import { Broker } from "../broker.ts";
 import { dissectEvent } from "../tap.ts";
+import { encode } from "../_codec.ts";
 import type { BrokerConfig } from "../config.ts";
 import type { BrokerEvent } from "../events.ts";
 import type { Packet, ProtocolLevel, QoS } from "../codec/mod.ts";
@@ -392,4 +393,42 @@ Deno.test("v5: more unacknowledged QoS 2 than our Receive Maximum is DISCONNECT 
   }
   const last = p.take().at(-1) as { type: string; reasonCode?: number };
   assert.deepEqual([last.type, last.reasonCode], ["DISCONNECT", 0x93]);
+});
+
+Deno.test("a slow consumer's QoS 0 messages are dropped once its link holds too many bytes", () => {
+  const clock = new VirtualClock();
+  const broker = new Broker({ clock, config: { limits: { maxBufferedBytes: 100 } } });
+  let buffered = 0;
+  const sentToSlow: Uint8Array[] = [];
+  const slow = broker.attach({
+    transport: "tcp",
+    remoteAddress: "slow",
+    send: (bytes) => {
+      sentToSlow.push(bytes);
+      buffered += bytes.length; // never drains
+    },
+    close: () => {},
+    get bufferedAmount() {
+      return buffered;
+    },
+  });
+  const enc = (p: Packet) => encode(p, 4);
+  slow.receive(
+    enc({
+      type: "CONNECT",
+      protocolName: "MQTT",
+      protocolLevel: 4,
+      cleanStart: true,
+      keepaliveS: 0,
+      clientId: "slow",
+    }),
+  );
+  slow.receive(
+    enc({ type: "SUBSCRIBE", packetId: 1, subscriptions: [{ topicFilter: "t", qos: 0 }] }),
+  );
+  const p = peer(broker, "p");
+  for (let i = 0; i < 50; i++) publish(p, "t", "0123456789");
+  const publishes = sentToSlow.filter((b) => b[0] >> 4 === 3).length;
+  assert.ok(publishes < 10, `only what fits in 100 bytes, got ${publishes}`);
+  assert.equal(broker.snapshot().metrics["publish/messages/dropped"], String(50 - publishes));
 });
