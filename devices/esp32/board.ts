@@ -187,6 +187,7 @@ export class Board {
       now: () => this.clock.nowUs,
       poke: () => this.cpu.poke(),
       tapped: () => this.#trafficListeners.size > 0,
+      onClose: (s) => this.#sockets.delete(s.fd),
       traffic: (t) => {
         const ev: BoardTraffic = { ...t, board: this.name, fd };
         for (const cb of this.#trafficListeners) cb(ev);

@@ -78,6 +78,7 @@ export class BoardSocket {
   readonly #traffic: (t: SocketTraffic) => void;
   /** Whether anyone listens to the traffic (records are made only then). */
   readonly #tapped: () => boolean;
+  readonly #onClose: (socket: BoardSocket) => void;
 
   constructor(
     fd: number,
@@ -88,6 +89,8 @@ export class BoardSocket {
       poke: () => void;
       traffic: (t: SocketTraffic) => void;
       tapped?: () => boolean;
+      /** The board forgets a closed socket. */
+      onClose?: (socket: BoardSocket) => void;
     },
   ) {
     this.fd = fd;
@@ -97,6 +100,7 @@ export class BoardSocket {
     this.#poke = deps.poke;
     this.#traffic = deps.traffic;
     this.#tapped = deps.tapped ?? (() => true);
+    this.#onClose = deps.onClose ?? (() => {});
   }
 
   get state(): SocketState {
@@ -221,6 +225,7 @@ export class BoardSocket {
     if (this.#state === "closed") return;
     this.#state = "closed";
     this.#end?.close();
+    this.#onClose(this);
     this.#poke();
   }
 

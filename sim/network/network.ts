@@ -178,6 +178,7 @@ export class VirtualNetwork {
         }
         let set = this.#streams.get(stationId);
         if (!set) this.#streams.set(stationId, set = new Set());
+        for (const end of set) if (!end.open) set.delete(end); // a board reconnecting for hours
         set.add(client);
         done({ ok: true, end: client });
       });
