@@ -2,6 +2,7 @@
  * `deno task sim [SCENARIO] [--until 15s] [--speed max|1|10] [--seed N]
  *                [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]`
  * `deno task sim --list`
+ * `deno task sim --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]`
  *
  * A headless run of a world: one line per MQTT packet (virtual time, from, to, type,
  * summary) and the boards' console lines, then exit 0. SCENARIO is a built-in name or a
@@ -27,7 +28,8 @@ import {
 
 const USAGE = `usage: deno task sim [SCENARIO] [--until 15s] [--speed max|1|10] [--seed N]
                      [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]
-       deno task sim --list`;
+       deno task sim --list
+       deno task sim --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]`;
 
 /** Headless runs without --until and without a scenario default stop here. */
 const DEFAULT_UNTIL_US = 15_000_000;
@@ -149,7 +151,25 @@ async function loadScenario(args: Args): Promise<Scenario> {
   return scenario;
 }
 
+/**
+ * `--lesson`: runs a lesson and its checks (lessons/run.ts). Loaded by URL at run time so
+ * that this tool does not depend on lessons/ to type-check.
+ */
+async function runLessonCli(argv: string[]): Promise<number> {
+  const url = new URL("../lessons/run.ts", import.meta.url).href;
+  let mod: { lessonCli(args: string[]): Promise<number> };
+  try {
+    mod = await import(url);
+  } catch (e) {
+    fail(`--lesson needs lessons/run.ts: ${(e as Error).message}`);
+  }
+  return await mod.lessonCli(argv);
+}
+
 async function main(): Promise<void> {
+  if (Deno.args.includes("--lesson")) {
+    Deno.exit(await runLessonCli(Deno.args.filter((a) => a !== "--lesson")));
+  }
   const args = parseArgs(Deno.args);
   if (args.list) {
     console.log("Scenarios:");
