@@ -41,7 +41,11 @@ export class SysPublisher {
     const connected = core.connectedCount();
     const total = core.sessions.size;
     let subscriptions = 0;
-    for (const s of core.sessions.values()) subscriptions += s.subscriptions.size;
+    let stored = core.retained.size;
+    for (const s of core.sessions.values()) {
+      subscriptions += s.subscriptions.size;
+      stored += s.queue.length + s.inflight.size;
+    }
     const uptimeS = Math.floor((core.clock.nowUs - core.startUs) / US_PER_S);
     return [
       ["version", BROKER_VERSION],
@@ -61,6 +65,8 @@ export class SysPublisher {
       ["bytes/sent", String(m.bytesSent)],
       ["subscriptions/count", String(subscriptions)],
       ["retained messages/count", String(core.retained.size)],
+      ["messages/stored", String(stored)],
+      ["store/messages/count", String(stored)],
     ];
   }
 

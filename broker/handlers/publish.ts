@@ -50,9 +50,11 @@ export function handlePublish(core: Core, conn: Connection, p: PublishPacket): v
   core.metrics.publishReceived++;
 
   let reasonCode = RC.RC_SUCCESS;
+  let why: string | undefined;
   if (topic.startsWith(SERVER_TOPIC_PREFIX)) {
     reasonCode = RC.RC_NOT_AUTHORIZED; // $SYS and other $-topics are read-only for clients
-    refused(core, conn, topic, "topics starting with $ are the broker's own");
+    why = "topics starting with $ are the broker's own";
+    refused(core, conn, topic, why);
   } else if (!core.acl.allowsEverything) {
     const d = core.acl.checkTopic(
       { clientId: session.clientId, username: conn.username },
@@ -61,6 +63,7 @@ export function handlePublish(core: Core, conn: Connection, p: PublishPacket): v
     );
     if (!d.allowed) {
       reasonCode = RC.RC_NOT_AUTHORIZED;
+      why = `not authorized (${d.rule})`;
       refused(core, conn, topic, d.rule);
     }
   }
@@ -80,12 +83,21 @@ export function handlePublish(core: Core, conn: Connection, p: PublishPacket): v
     const receivers = core.publish(message);
     if (receivers === 0 && p.qos > 0) reasonCode = RC.RC_NO_MATCHING_SUBSCRIBERS;
   }
-  const v5Code = conn.level === 5 && reasonCode !== RC.RC_SUCCESS ? reasonCode : undefined;
+  if (p.qos === 0) return;
+  const v5 = conn.level === 5;
+  const ack = {
+    packetId: p.packetId!,
+    reasonCode: v5 && reasonCode !== RC.RC_SUCCESS ? reasonCode : undefined,
+    // [MQTT-3.1.2-29] reason strings only when the client did not turn them off
+    properties: v5 && why !== undefined && conn.requestProblemInformation
+      ? { reasonString: why }
+      : undefined,
+  };
   if (p.qos === 1) {
-    core.sendPacket(conn, { type: "PUBACK", packetId: p.packetId!, reasonCode: v5Code }); // [MQTT-4.3.2-4]
-  } else if (p.qos === 2) {
+    core.sendPacket(conn, { type: "PUBACK", ...ack }); // [MQTT-4.3.2-4]
+  } else {
     if (reasonCode < RC.RC_UNSPECIFIED_ERROR) session.inboundQos2.add(p.packetId!);
-    core.sendPacket(conn, { type: "PUBREC", packetId: p.packetId!, reasonCode: v5Code }); // [MQTT-4.3.3-9]
+    core.sendPacket(conn, { type: "PUBREC", ...ack }); // [MQTT-4.3.3-9]
   }
 }
 

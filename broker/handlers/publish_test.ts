@@ -187,7 +187,12 @@ Deno.test("$-topics: clients cannot publish there, and # does not see $SYS [MQTT
   assert.deepEqual(pubs(all), []);
   const v5 = peer(broker, "v5", 5);
   publish(v5, "$SYS/broker/uptime", "0", 1);
-  assert.deepEqual(v5.take(), [{ type: "PUBACK", packetId: 7, reasonCode: 0x87 }]);
+  assert.deepEqual(v5.take(), [{
+    type: "PUBACK",
+    packetId: 7,
+    reasonCode: 0x87,
+    properties: { reasonString: "topics starting with $ are the broker's own" },
+  }]);
   assert.ok(events.some((e) => e.type === "acl-refused" && e.action === "publish"));
 });
 
@@ -215,7 +220,12 @@ Deno.test("ACL: denied publish and subscribe are refused with the rule named", (
   assert.deepEqual(subscribe(v5, "secret/#", 1).reasonCodes, [0x87]);
   subscribe(v4, "#", 0);
   publish(v5, "secret/x", "no", 1);
-  assert.deepEqual(v5.take(), [{ type: "PUBACK", packetId: 7, reasonCode: 0x87 }]);
+  assert.deepEqual(v5.take(), [{
+    type: "PUBACK",
+    packetId: 7,
+    reasonCode: 0x87,
+    properties: { reasonString: "not authorized (rule 1: deny all all secret/#)" },
+  }]);
   assert.deepEqual(pubs(v4), []);
   const refusal = events.find((e) => e.type === "acl-refused");
   assert.equal(refusal?.type === "acl-refused" && refusal.rule, "rule 1: deny all all secret/#");
