@@ -147,6 +147,9 @@ export class World {
           packet: f.packet,
           bytes: f.bytes,
           level: 4,
+          direction: t.direction === "out" ? "in" : "out",
+          remoteAddress: t.localAddress,
+          transport: "tcp",
         });
       }
     });
@@ -355,6 +358,10 @@ export class World {
       packet: ev.packet,
       bytes: ev.bytes,
       level: ev.level,
+      direction: ev.direction,
+      remoteAddress: ev.remoteAddress,
+      transport: ev.transport,
+      connectionId: ev.connectionId,
     });
   }
 

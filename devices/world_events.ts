@@ -32,4 +32,12 @@ export interface WorldPacket {
   bytes: Uint8Array;
   /** MQTT protocol level of the connection (4 = 3.1.1). */
   level: number;
+  /** As the broker sees it: "in" = towards the broker. */
+  direction: "in" | "out";
+  /** The client's "ip:port" as the broker sees it. */
+  remoteAddress: string;
+  /** "virtual" for boards on the embedded broker; "tcp" with an external one. */
+  transport: "tcp" | "ws" | "virtual";
+  /** The embedded broker's connection id (absent with an external broker). */
+  connectionId?: number;
 }
