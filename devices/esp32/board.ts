@@ -13,13 +13,14 @@
  *   nested, queued up to 8); `cpu.poke()` is called by the peripherals on every change.
  *   The world advances time only when every board's tasks are blocked (`Activity`).
  * - `board.gpio.pin(n)` (pin.ts): `init(mode, pull, value)`, `value()`, `setValue(v)`,
- *   `irq(handler, trigger)`, `drive(level)` from outside, `addListener(cb)` for LEDs/UI.
+ *   `irq(handler, trigger)`, `drive(level)` from outside, `addListener(cb)` for LEDs/UI;
+ *   `gpio.addListener(cb)` hears every pin; `pressButton(pin)` / `releaseButton(pin)`.
  *   Invalid numbers and outputs on 34..39 throw `MicroPythonError("ValueError", ...)`.
  * - `board.timer(id)` (timer.ts): `init({ mode, periodMs | freqHz, callback })`,
  *   `deinit()`; id 0..3. Callbacks go through `cpu.schedule`.
  * - `board.wlan(STA_IF | AP_IF)` (wlan.ts): `active`, `connect`, `disconnect`,
- *   `isconnected`, `status`, `ifconfig`, `config`, `scan`: all instantaneous; a join
- *   runs on the clock and pokes the CPU when it ends.
+ *   `isconnected`, `status`, `ifconfig`, `config`, `configure({ reconnects, ... })`,
+ *   `scan`: all instantaneous; a join runs on the clock and pokes the CPU when it ends.
  * - `board.getaddrinfo(host)`: an IPv4 address string or `OSError(-202)`.
  * - `board.socket()` (socket.ts): `connect(ip, port)` then wait `!connectPending` and
  *   call `connectResult()`; `send(bytes)`; `recv(max)` returns bytes, empty at EOF, or
