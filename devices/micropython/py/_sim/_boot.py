@@ -1,0 +1,58 @@
+# Runs once per boot: installs the board's modules, then boot.py and main.py as the ESP32
+# firmware does, then sits at the REPL running timer and pin callbacks.
+import sys
+import _board
+import _rt
+import _time
+import random
+
+sys.modules["time"] = _time
+sys.modules["utime"] = _time
+random.seed(_board.seed)
+
+BANNER = (
+    "MicroPython v1.27.0 on 2025-12-10; Generic ESP32 module with ESP32\n"
+    + 'Type "help()" for more information.'
+)
+
+_main = {"__name__": "__main__"}
+
+
+def _exists(path):
+    try:
+        open(path).close()
+        return True
+    except OSError:
+        return False
+
+
+def _run(path):
+    # True when the program asked for a soft reset (sys.exit() in main.py does that).
+    if not _exists(path):
+        return False
+    try:
+        with open(path) as f:
+            src = f.read()
+        exec(compile(src, path, "exec"), _main)
+    except SystemExit:
+        return True
+    except BaseException as e:
+        sys.print_exception(e)
+    return False
+
+
+def _main_loop():
+    if _run("boot.py"):
+        _rt.call(_rt.OP.RESET, True)
+    if _run("main.py"):
+        _rt.call(_rt.OP.RESET, True)
+    print(BANNER)
+    sys.stdout.write(">>> ")
+    while True:
+        try:
+            _rt.call(_rt.OP.IDLE)
+        except KeyboardInterrupt:
+            sys.stdout.write("\n>>> ")
+
+
+_main_loop()

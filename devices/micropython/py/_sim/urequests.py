@@ -1,0 +1,1 @@
+from requests import *  # noqa: the frozen `requests` module's old name

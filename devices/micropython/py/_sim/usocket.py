@@ -1,0 +1,1 @@
+from socket import *  # noqa: the esp32 port's old name for socket

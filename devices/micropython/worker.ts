@@ -1,0 +1,269 @@
+/// <reference lib="deno.worker" />
+/**
+ * The board side of one MicroPython board: a Deno Worker running the MicroPython wasm
+ * on the board's own shared memory. Python reaches the kernel through the JS module
+ * `_board`: every call writes a request into the control block, rings the kernel with a
+ * tiny message and parks in Atomics.wait until the reply is there. Bytes go between the
+ * wasm heap and the control block directly (uctypes.addressof on the Python side).
+ *
+ * Messages to the kernel (main thread): a string = console text; REQUEST_DOORBELL = a
+ * request is in the control block; `{ loaded, words? }` once MicroPython runs; `{ exit }`
+ * when the worker ends. Nothing here reads host time: the board's time is the kernel's.
+ */
+import {
+  NOW_US_F64,
+  QUIET_COUNT,
+  QUIET_FDS,
+  REPLY_LENGTH,
+  REQUEST_LENGTH,
+  STATE,
+  viewControlBlock,
+  WAITING,
+} from "./control_block.ts";
+import { OP, REPLY } from "./ops.ts";
+import { WireReader, type WireValue, WireWriter } from "./wire.ts";
+import type { InterruptWords, WorkerInit, WorkerMessage } from "./worker_protocol.ts";
+import { REQUEST_DOORBELL } from "./worker_protocol.ts";
+
+/** Out of the wasm memory's reach: the VM traps when it raises this "exception". */
+const POISON_POINTER = 0x7ffffff0;
+/** Frames of the runtime's own .py files and of the runner: the board shows none. */
+const HIDDEN_FRAME = /^ {2}File "(<stdin>|\/_sim\/[^"]*)", line \d+/;
+/** Console text is handed on at least this often while a program prints without a call. */
+const CONSOLE_FLUSH_BYTES = 4096;
+/** MicroPython's ticks wrap at 2^30. */
+const TICKS_MASK = 2 ** 30 - 1;
+/** What one clock read costs in virtual time, so busy-waits on ticks_ms() make progress. */
+const CLOCK_READ_US = 10;
+/** Clock-read cost is paid (a real sleep, timers may fire) once it reaches this. */
+const CLOCK_DEBT_LIMIT_US = 1000;
+
+function post(message: WorkerMessage): void {
+  self.postMessage(message);
+}
+
+/** The loader decodes strings from the wasm heap, which is shared memory here. */
+function allowSharedDecode(): void {
+  const decode = TextDecoder.prototype.decode;
+  TextDecoder.prototype.decode = function (input?: AllowSharedBufferSource, options?) {
+    if (input && ArrayBuffer.isView(input) && input.buffer instanceof SharedArrayBuffer) {
+      input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength).slice();
+    }
+    return decode.call(this, input as BufferSource, options);
+  };
+}
+
+/** The loader must instantiate our shared-memory module, not fetch and compile its own. */
+function useSharedModule(module: WebAssembly.Module, memory: WebAssembly.Memory): void {
+  const instantiate = WebAssembly.instantiate;
+  (WebAssembly as { instantiateStreaming?: unknown }).instantiateStreaming = undefined;
+  (WebAssembly as unknown as { instantiate: unknown }).instantiate = async (
+    _bytes: unknown,
+    imports: WebAssembly.Imports,
+  ) => {
+    (imports.env as Record<string, unknown>).memory = memory;
+    const instance = await instantiate(module, imports);
+    return { instance, module };
+  };
+}
+
+/** Where mp_sched_keyboard_interrupt() writes: found by diffing memory around one call. */
+function findInterruptWords(memory: WebAssembly.Memory, raise: () => void): InterruptWords {
+  const before = new Int32Array(memory.buffer).slice();
+  raise();
+  const after = new Int32Array(memory.buffer);
+  const words: InterruptWords = [];
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] !== after[i]) words.push([i, before[i], after[i]]);
+  }
+  for (const [i, was] of words) after[i] = was;
+  return words;
+}
+
+function writeFiles(fs: MicroPythonFs, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    const parts = path.split("/").filter((p) => p);
+    let dir = "";
+    for (const part of parts.slice(0, -1)) {
+      dir += "/" + part;
+      if (!fs.analyzePath(dir).exists) fs.mkdir(dir);
+    }
+    fs.writeFile("/" + parts.join("/"), text);
+  }
+}
+
+interface MicroPythonFs {
+  analyzePath(path: string): { exists: boolean };
+  mkdir(path: string): void;
+  writeFile(path: string, data: string): void;
+}
+
+interface MicroPythonApi {
+  FS: MicroPythonFs;
+  _module: { _mp_sched_keyboard_interrupt(): void };
+  registerJsModule(name: string, module: Record<string, unknown>): void;
+  runPython(code: string): unknown;
+}
+
+async function run(init: WorkerInit): Promise<void> {
+  const { memory } = init;
+  const block = viewControlBlock(init.control);
+  const writer = new WireWriter(block.request);
+  let heap = new Uint8Array(memory.buffer);
+  const heapView = () => {
+    if (heap.byteLength !== memory.buffer.byteLength) heap = new Uint8Array(memory.buffer);
+    return heap;
+  };
+
+  // Console: bytes from MicroPython's stdout, cut into lines, the runtime's frames dropped.
+  const decoder = new TextDecoder();
+  let partial: number[] = [];
+  let pending = "";
+  const takeLine = (withNewline: boolean) => {
+    const text = decoder.decode(new Uint8Array(partial));
+    partial = [];
+    if (withNewline && HIDDEN_FRAME.test(text)) return;
+    pending += withNewline ? text + "\n" : text;
+  };
+  const flushConsole = (all: boolean) => {
+    if (all && partial.length > 0) takeLine(false);
+    if (pending) {
+      post(pending);
+      pending = "";
+    }
+  };
+  const stdout = (bytes: Uint8Array) => {
+    for (const b of bytes) {
+      if (b === 10) takeLine(true);
+      else partial.push(b);
+    }
+    if (pending.length >= CONSOLE_FLUSH_BYTES) flushConsole(false);
+  };
+
+  allowSharedDecode();
+  useSharedModule(init.module, memory);
+  const { loadMicroPython } = await import(init.loaderUrl);
+  const mp: MicroPythonApi = await loadMicroPython({
+    heapsize: init.heapBytes,
+    stdout,
+    stderr: stdout,
+    linebuffer: false,
+  });
+  let words = init.interruptWords;
+  const found = words ? undefined : findInterruptWords(memory, () => {
+    mp._module._mp_sched_keyboard_interrupt();
+  });
+  words ??= found!;
+  post({ loaded: true, words: found });
+
+  // --- calls into the kernel ---
+  let special: { kind: number; a: WireValue | undefined; b: WireValue | undefined } = {
+    kind: REPLY.OK,
+    a: undefined,
+    b: undefined,
+  };
+  const SPECIAL = {}; // returned for every non-OK reply; Python asks kind()/arg()/arg2()
+  let nowUs = init.nowUs;
+  let debtUs = 0;
+  const quiet = new Set<number>();
+  let exiting = false;
+
+  const exchange = (outAddr: number, outCap: number): unknown => {
+    block.words[REQUEST_LENGTH] = writer.length;
+    Atomics.store(block.words, STATE, WAITING);
+    flushConsole(true);
+    post(REQUEST_DOORBELL);
+    Atomics.wait(block.words, STATE, WAITING);
+    nowUs = block.floats[NOW_US_F64];
+    quiet.clear();
+    const n = block.words[QUIET_COUNT];
+    for (let i = 0; i < n; i++) quiet.add(block.words[QUIET_FDS + i]);
+    const reader = new WireReader(block.reply, block.words[REPLY_LENGTH]);
+    const kind = reader.next() as number;
+    if (kind === REPLY.OK) {
+      if (reader.done) return null;
+      if (outCap > 0 && reader.peekIsBytes()) {
+        return reader.bytesInto(heapView().subarray(outAddr, outAddr + outCap), outCap);
+      }
+      const v = reader.next();
+      return v instanceof Uint8Array ? decoder.decode(v) : v;
+    }
+    special = { kind, a: reader.next(), b: reader.next() };
+    if (kind === REPLY.EXIT) poison();
+    return SPECIAL;
+  };
+
+  const poison = () => {
+    exiting = true;
+    const i32 = new Int32Array(memory.buffer);
+    Atomics.store(i32, words![0][0], POISON_POINTER);
+    for (const [i, , raised] of words!.slice(1)) Atomics.store(i32, i, raised);
+  };
+
+  const call = (
+    op: number,
+    a?: WireValue,
+    b?: WireValue,
+    c?: WireValue,
+    d?: WireValue,
+    outAddr = 0,
+    outCap = 0,
+  ): unknown => {
+    if (exiting) return SPECIAL;
+    writer.reset().value(op).value(a).value(b).value(c).value(d);
+    return exchange(outAddr, outCap);
+  };
+
+  const send = (op: number, a: WireValue, addr: number, length: number): unknown => {
+    if (exiting) return SPECIAL;
+    writer.reset().value(op).value(a).value(heapView().subarray(addr, addr + length));
+    return exchange(0, 0);
+  };
+
+  const boardModule = {
+    OP,
+    REPLY,
+    name: init.boardName,
+    reason: init.reason,
+    seed: init.seed,
+    call,
+    send,
+    kind: () => special.kind,
+    arg: () => special.a ?? null,
+    arg2: () => special.b ?? null,
+    quiet: (fd: number) => quiet.has(fd),
+    /** A clock read: charges its cost; true when the debt must be paid with a sleep. */
+    charge: () => (debtUs += CLOCK_READ_US) >= CLOCK_DEBT_LIMIT_US,
+    debt: () => {
+      const d = debtUs;
+      debtUs = 0;
+      return d;
+    },
+    ticks_us: () => Math.floor(nowUs + debtUs - init.powerOnAtUs) & TICKS_MASK,
+    ticks_ms: () => Math.floor((nowUs + debtUs - init.powerOnAtUs) / 1000) & TICKS_MASK,
+    time_s: () => Math.floor((nowUs + debtUs - init.powerOnAtUs) / 1e6),
+    time_ns_ms: () => Math.floor((nowUs + debtUs - init.powerOnAtUs) / 1000),
+  };
+
+  writeFiles(mp.FS, init.files);
+  writeFiles(mp.FS, init.runtimeFiles);
+  mp.registerJsModule("_board", boardModule);
+  let error: string | undefined;
+  try {
+    mp.runPython("import sys\nsys.path.append('/_sim')\nimport _boot");
+  } catch (e) {
+    // A trap after poisoning is the way a stopped board ends; anything else is a bug.
+    if (!exiting) error = String((e as Error)?.message ?? e);
+  }
+  flushConsole(true);
+  post({ exit: true, error });
+  self.close();
+}
+
+self.onmessage = (e: MessageEvent<WorkerInit>) => {
+  self.onmessage = null;
+  run(e.data).catch((err) => {
+    post({ exit: true, error: String(err?.stack ?? err) });
+    self.close();
+  });
+};
