@@ -177,3 +177,24 @@ Deno.test("a board's own extra latency; an access point going away", async () =>
   // SYN, SYN-ACK and the CONNECT itself each travel the board's path once
   assert.equal((await connectAt(95)) - (await connectAt(0)), 3 * 95_000);
 });
+
+Deno.test("a resilient sensor reconnects after a broker restart, and the new broker is tapped", async () => {
+  const world = new World({
+    name: "resilient",
+    boards: [{
+      name: "s",
+      program: "temperature-sensor",
+      params: { periodMs: 1000, resilient: true, retryMs: 1000 },
+    }],
+    events: [{ atMs: 8_000, action: "broker-restart", downMs: 500 }],
+  });
+  const { packets, events } = record(world);
+  world.start();
+  await world.runUntil(14_000_000);
+  assert.ok(consoleOf(events, "s").some((l) => l.startsWith("MQTT error:")));
+  const connects = packets.filter((p) => p.packet.type === "CONNECT").map((p) => p.atUs);
+  assert.equal(connects.length, 2);
+  assert.ok(connects[1] > 8_500_000);
+  assert.ok(publishTimes(packets).filter((t) => t > connects[1]).length >= 3);
+  world.close();
+});
