@@ -15,6 +15,10 @@ import * as l06 from "./06-client-ids/scenario.ts";
 import * as c06 from "./06-client-ids/checks.ts";
 import * as l07 from "./07-phone-led/scenario.ts";
 import * as c07 from "./07-phone-led/checks.ts";
+import * as l08 from "./08-access-control/scenario.ts";
+import * as c08 from "./08-access-control/checks.ts";
+import * as l09 from "./09-qos/scenario.ts";
+import * as c09 from "./09-qos/checks.ts";
 
 export interface CatalogEntry {
   id: string;
@@ -30,4 +34,6 @@ export const CATALOG: readonly CatalogEntry[] = [
   { id: "05-first-run-quirk", setup: l05.setup, checks: c05.checks },
   { id: "06-client-ids", setup: l06.setup, checks: c06.checks },
   { id: "07-phone-led", setup: l07.setup, checks: c07.checks },
+  { id: "08-access-control", setup: l08.setup, checks: c08.checks },
+  { id: "09-qos", setup: l09.setup, checks: c09.checks },
 ];
