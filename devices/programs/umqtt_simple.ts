@@ -61,6 +61,15 @@ export class MQTTClient {
     this.keepalive = keepalive;
   }
 
+  /** The last topic's UTF-8 bytes: a sensor publishes to the same topic a million times. */
+  #lastTopic: { text: string; bytes: Uint8Array } | undefined;
+
+  #topicBytes(topic: BytesLike): Uint8Array {
+    if (typeof topic !== "string") return topic;
+    if (this.#lastTopic?.text !== topic) this.#lastTopic = { text: topic, bytes: toBytes(topic) };
+    return this.#lastTopic.bytes;
+  }
+
   #socket(): SocketApi {
     if (!this.sock) {
       throw new MicroPythonError("AttributeError", "'NoneType' object has no attribute 'write'");
@@ -155,7 +164,7 @@ export class MQTTClient {
   }
 
   async publish(topic: BytesLike, msg: BytesLike, retain = false, qos = 0): Promise<void> {
-    const t = toBytes(topic);
+    const t = this.#topicBytes(topic);
     const m = toBytes(msg);
     const sock = this.#socket();
     const pkt = new Uint8Array([0x30, 0, 0, 0]);
