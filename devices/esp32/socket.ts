@@ -139,7 +139,11 @@ export class BoardSocket {
       }
       if (!result.ok) {
         this.#state = "new";
-        this.#error = result.failure === "refused" ? ECONNREFUSED : EHOSTUNREACH;
+        this.#error = result.failure === "refused"
+          ? ECONNREFUSED
+          : result.failure === "timeout"
+          ? ETIMEDOUT
+          : EHOSTUNREACH;
       } else {
         this.#state = "connected";
         this.#end = result.end;

@@ -30,11 +30,15 @@ export interface NetworkConfig {
 export const DEFAULT_LATENCY_US = 5_000;
 /** First ephemeral port of lwIP (the ESP32's TCP/IP stack). */
 const FIRST_EPHEMERAL_PORT = 49_152;
+/** lwIP's first SYN retransmission timeout; it doubles on every retry. */
+const SYN_RETRY_US = 1_000_000;
+/** When a connect that no SYN-ACK answers gives up (ETIMEDOUT on the board). */
+const SYN_GIVE_UP_US = 20_000_000;
 /** A port of "*" in `listen` accepts connections on every port. */
 export const ANY = "*";
 
 /** Why a connect() failed, in the words of the socket error it becomes on the board. */
-export type ConnectFailure = "refused" | "unreachable" | "not-joined";
+export type ConnectFailure = "refused" | "unreachable" | "not-joined" | "timeout";
 
 export type ConnectResult =
   | { ok: true; end: StreamEnd }
@@ -159,8 +163,20 @@ export class VirtualNetwork {
     const localPort = this.#nextPort.get(stationId) ?? FIRST_EPHEMERAL_PORT;
     this.#nextPort.set(stationId, localPort >= 65_535 ? FIRST_EPHEMERAL_PORT : localPort + 1);
     const path = this.#path(stationId);
-    const synAtUs = this.clock.nowUs + path.latencyUs();
-    this.clock.schedule(synAtUs, () => {
+    const startUs = this.clock.nowUs;
+    const trySyn = (retryUs: number) => {
+      if (path.passable()) {
+        this.clock.after(path.latencyUs(), arrive);
+      } else if (this.clock.nowUs - startUs + retryUs > SYN_GIVE_UP_US) {
+        this.clock.after(SYN_GIVE_UP_US - (this.clock.nowUs - startUs), () => {
+          done({ ok: false, failure: "timeout" });
+        });
+      } else {
+        // a partition swallows the SYN: TCP sends it again, waiting twice as long each time
+        this.clock.after(retryUs, () => trySyn(retryUs * 2));
+      }
+    };
+    const arrive = () => {
       const listener = this.#findListener(ip, port);
       const stillJoined = station.ip === fromIp;
       if (!listener || !stillJoined) {
@@ -182,7 +198,8 @@ export class VirtualNetwork {
         set.add(client);
         done({ ok: true, end: client });
       });
-    });
+    };
+    trySyn(SYN_RETRY_US);
   }
 
   #path(stationId: string): StreamPath {

@@ -176,3 +176,23 @@ Deno.test("close sends a FIN behind the data", () => {
   clock.runUntilIdle();
   assert.deepEqual(server.got, ["bye", "closed:fin"]);
 });
+
+Deno.test("a SYN lost in a partition is sent again; after 20 s the connect times out", () => {
+  const { clock, net } = world();
+  join(net, clock, "pub");
+  echo(net);
+  const results: string[] = [];
+  const report = (r: ConnectResult) => results.push(`${r.ok ? "ok" : r.failure}@${clock.nowUs}`);
+  net.partition(["pub"]);
+  const t0 = clock.nowUs;
+  net.connect("pub", BROKER_IP, 1883, report);
+  clock.advanceBy(2_500_000); // SYN at 0, retries at 1 s and 3 s
+  net.heal();
+  clock.runUntilIdle();
+  assert.deepEqual(results, [`ok@${t0 + 3_000_000 + 10_000}`]);
+  net.partition();
+  const t1 = clock.nowUs;
+  net.connect("pub", BROKER_IP, 1883, report);
+  clock.runUntilIdle();
+  assert.equal(results[1], `timeout@${t1 + 20_000_000}`);
+});
