@@ -294,18 +294,16 @@ export class World {
       if (board) this.#boardByAddress.set(end.remoteAddress, board);
       if (this.#gateway) {
         this.#gateway.accept(end, board);
-        return;
+        return true;
       }
-      this.#attachToBroker(end);
+      // nothing listens while the broker is down: the board's connect is refused
+      return this.#attachToBroker(end);
     });
   }
 
-  #attachToBroker(end: StreamEnd): void {
+  #attachToBroker(end: StreamEnd): boolean {
     const broker = this.#broker;
-    if (!broker) {
-      end.reset(); // nothing listens while the broker is down: connection refused
-      return;
-    }
+    if (!broker) return false;
     let closed = false;
     const attached = broker.attach({
       transport: "virtual",
@@ -324,6 +322,7 @@ export class World {
     };
     this.#brokerEnds.add(end);
     end.setHandlers({ data: (bytes) => attached.receive(bytes), closed: finish });
+    return true;
   }
 
   #startBroker(): void {

@@ -198,3 +198,19 @@ Deno.test("a resilient sensor reconnects after a broker restart, and the new bro
   assert.ok(publishTimes(packets).filter((t) => t > connects[1]).length >= 3);
   world.close();
 });
+
+Deno.test("while the broker is down, a board's connect is refused (ECONNREFUSED)", async () => {
+  const world = new World({
+    name: "down",
+    boards: [{ name: "s", program: "temperature-sensor", params: { resilient: true } }],
+    events: [{ atMs: 100, action: "broker-restart", downMs: 5_000 }],
+  });
+  const { events } = record(world);
+  world.start();
+  await world.runUntil(4_000_000);
+  assert.ok(
+    consoleOf(events, "s").includes("MQTT error: [Errno 111] ECONNREFUSED - reconnecting"),
+    consoleOf(events, "s").join("\n"),
+  );
+  world.close();
+});

@@ -44,7 +44,8 @@ export type ConnectResult =
   | { ok: true; end: StreamEnd }
   | { ok: false; failure: ConnectFailure };
 
-export type Acceptor = (end: StreamEnd) => void;
+/** Takes a new stream's server end; returning false refuses it (nothing listens now: RST). */
+export type Acceptor = (end: StreamEnd) => boolean | void;
 
 interface Listener {
   ip: string;
@@ -186,7 +187,10 @@ export class VirtualNetwork {
         return;
       }
       const [client, server] = pipe(this.clock, path, `${fromIp}:${localPort}`, `${ip}:${port}`);
-      listener.acceptor(server);
+      if (listener.acceptor(server) === false) {
+        this.clock.after(path.latencyUs(), () => done({ ok: false, failure: "refused" }));
+        return;
+      }
       this.clock.after(path.latencyUs(), () => {
         if (station.ip !== fromIp) {
           done({ ok: false, failure: "unreachable" });
