@@ -16,7 +16,9 @@ export const QUIET_COUNT = 3;
 export const NOW_US_F64 = 2;
 /** Int32 index where the quiet fds begin: connected sockets with nothing to read. */
 export const QUIET_FDS = 6;
-export const MAX_QUIET_FDS = 10;
+export const MAX_QUIET_FDS = 9;
+/** Int32 index: 1 once the runaway watchdog interrupted this board's program. */
+export const RUNAWAY_FLAG = 15;
 
 /** STATE values. */
 export const WAITING = 0;

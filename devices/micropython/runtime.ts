@@ -170,8 +170,7 @@ export class MicroPythonRuntime {
       const ranMs = now - s.runningSinceMs;
       if (s.runawayStep === 0 && ranMs >= this.#runawayMs * INTERRUPT_AT) {
         s.runawayStep = 1;
-        s.runawayNotice = true;
-        s.storeInterrupt(false);
+        s.storeInterrupt(false, true);
       } else if (s.runawayStep === 1 && ranMs >= this.#runawayMs * POISON_AT) {
         s.runawayStep = 2;
         s.stopRunaway();

@@ -26,6 +26,7 @@ import {
   READY,
   REPLY_LENGTH,
   REQUEST_LENGTH,
+  RUNAWAY_FLAG,
   STATE,
   viewControlBlock,
 } from "./control_block.ts";
@@ -66,8 +67,6 @@ export class Session {
   runningSinceMs = 0;
   /** The runaway watchdog's step for the current run: 0 none, 1 interrupted, 2 poisoned. */
   runawayStep = 0;
-  /** Set when the watchdog interrupted the program; the console says why once it stops. */
-  runawayNotice = false;
   #host: SessionHost;
   #worker: Worker;
   #memory: WebAssembly.Memory;
@@ -121,6 +120,7 @@ export class Session {
       seed,
       nowUs: board.clock.nowUs,
       powerOnAtUs: board.clock.nowUs - board.ticksUs(),
+      runawayMessage: RUNAWAY_MESSAGE,
     };
     this.#worker.postMessage(init);
   }
@@ -138,7 +138,8 @@ export class Session {
 
   #onMessage(msg: WorkerMessage): void {
     if (typeof msg === "string") {
-      if (this.live) this.board.console.write(msg);
+      // Also after a runaway stop: what the program printed before it still shows.
+      if (this.board.cpu.generation === this.generation) this.board.console.write(msg);
       return;
     }
     if (msg === REQUEST_DOORBELL) {
@@ -170,7 +171,6 @@ export class Session {
       this.#send(REPLY.EXIT);
       return;
     }
-    if (this.runawayNotice) this.#printRunawayNotice();
     const reader = new WireReader(this.#block.request, this.#block.words[REQUEST_LENGTH]);
     const op = reader.next() as number;
     let outcome: Outcome;
@@ -320,9 +320,10 @@ export class Session {
    * Writes the pending exception into the running VM's memory: KeyboardInterrupt, or
    * (poison) a pointer outside memory, which traps the VM for sure.
    */
-  storeInterrupt(poison: boolean): boolean {
+  storeInterrupt(poison: boolean, byWatchdog = false): boolean {
     const words = this.#host.interruptWords;
     if (!words) return false;
+    if (byWatchdog) Atomics.store(this.#block.words, RUNAWAY_FLAG, 1);
     const i32 = new Int32Array(this.#memory.buffer);
     Atomics.store(i32, words[0][0], poison ? POISON_POINTER : words[0][2]);
     for (const [i, , raised] of words.slice(1)) Atomics.store(i32, i, raised);
@@ -346,11 +347,6 @@ export class Session {
     this.#die("runaway");
   }
 
-  #printRunawayNotice(): void {
-    this.runawayNotice = false;
-    this.board.console.println(RUNAWAY_MESSAGE);
-  }
-
   #die(why: "exit" | "runaway", error?: string): void {
     if (this.phase === "dead") return;
     const wasLive = this.live;
@@ -370,7 +366,6 @@ export class Session {
       while (this.#entered > 0) this.#leave();
       if (error) this.board.console.println(`[MicroPython runtime error: ${error}]`);
       if (why === "runaway") {
-        this.board.console.write("\n");
         this.board.console.println(RUNAWAY_MESSAGE);
         for (let id = 0; id < 4; id++) this.board.timer(id).deinit();
         for (const pin of this.board.gpio.pins) pin.clearIrq();
@@ -426,6 +421,7 @@ export class Session {
   }
 }
 
+/** What the console says when the watchdog stops a program. */
 export const RUNAWAY_MESSAGE =
   "Program stopped: it ran 2 s without sleeping or waiting (an endless loop without sleep?). " +
   "Reset the board to run it again.";

@@ -16,6 +16,7 @@ import {
   QUIET_FDS,
   REPLY_LENGTH,
   REQUEST_LENGTH,
+  RUNAWAY_FLAG,
   STATE,
   viewControlBlock,
   WAITING,
@@ -29,8 +30,6 @@ import { REQUEST_DOORBELL } from "./worker_protocol.ts";
 const POISON_POINTER = 0x7ffffff0;
 /** Frames of the runtime's own .py files and of the runner: the board shows none. */
 const HIDDEN_FRAME = /^ {2}File "(<stdin>|\/_sim\/[^"]*)", line \d+/;
-/** Console text is handed on at least this often while a program prints without a call. */
-const CONSOLE_FLUSH_BYTES = 4096;
 /** MicroPython's ticks wrap at 2^30. */
 const TICKS_MASK = 2 ** 30 - 1;
 /** What one clock read costs in virtual time, so busy-waits on ticks_ms() make progress. */
@@ -124,6 +123,8 @@ async function run(init: WorkerInit): Promise<void> {
     partial = [];
     if (withNewline && HIDDEN_FRAME.test(text)) return;
     pending += withNewline ? text + "\n" : text;
+    // Line by line, as a serial console: a program that spins still shows what it printed.
+    if (withNewline) flushConsole(false);
   };
   const flushConsole = (all: boolean) => {
     if (all && partial.length > 0) takeLine(false);
@@ -137,7 +138,6 @@ async function run(init: WorkerInit): Promise<void> {
       if (b === 10) takeLine(true);
       else partial.push(b);
     }
-    if (pending.length >= CONSOLE_FLUSH_BYTES) flushConsole(false);
   };
 
   allowSharedDecode();
@@ -232,6 +232,11 @@ async function run(init: WorkerInit): Promise<void> {
     arg: () => special.a ?? null,
     arg2: () => special.b ?? null,
     quiet: (fd: number) => quiet.has(fd),
+    /** The watchdog's note, once, after the KeyboardInterrupt it raised was printed. */
+    runaway_note: () => {
+      if (Atomics.exchange(block.words, RUNAWAY_FLAG, 0) === 0) return null;
+      return init.runawayMessage;
+    },
     /** A clock read: charges its cost; true when the debt must be paid with a sleep. */
     charge: () => (debtUs += CLOCK_READ_US) >= CLOCK_DEBT_LIMIT_US,
     debt: () => {

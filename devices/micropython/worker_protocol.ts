@@ -21,6 +21,8 @@ export interface WorkerInit {
   seed: number;
   nowUs: number;
   powerOnAtUs: number;
+  /** Printed after the traceback of a KeyboardInterrupt the runaway watchdog raised. */
+  runawayMessage: string;
 }
 
 /** A request is waiting in the control block. */

@@ -38,6 +38,7 @@ def _run(path):
         return True
     except BaseException as e:
         sys.print_exception(e)
+        _rt.runaway_note()
     return False
 
 

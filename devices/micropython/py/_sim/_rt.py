@@ -50,6 +50,14 @@ def _run_callback(i):
         entry[0](entry[1])
     except BaseException as e:  # printed as the scheduler does; the main program goes on
         sys.print_exception(e)
+        runaway_note()
+
+
+def runaway_note():
+    # After a KeyboardInterrupt from the runaway watchdog, the console says why.
+    note = _board.runaway_note()
+    if note:
+        print(note)
 
 
 def _special(addr, cap):
