@@ -19,6 +19,10 @@ import * as l08 from "./08-access-control/scenario.ts";
 import * as c08 from "./08-access-control/checks.ts";
 import * as l09 from "./09-qos/scenario.ts";
 import * as c09 from "./09-qos/checks.ts";
+import * as l10 from "./10-retain-will-keepalive/scenario.ts";
+import * as c10 from "./10-retain-will-keepalive/checks.ts";
+import * as l11 from "./11-wildcards-sys/scenario.ts";
+import * as c11 from "./11-wildcards-sys/checks.ts";
 
 export interface CatalogEntry {
   id: string;
@@ -36,4 +40,6 @@ export const CATALOG: readonly CatalogEntry[] = [
   { id: "07-phone-led", setup: l07.setup, checks: c07.checks },
   { id: "08-access-control", setup: l08.setup, checks: c08.checks },
   { id: "09-qos", setup: l09.setup, checks: c09.checks },
+  { id: "10-retain-will-keepalive", setup: l10.setup, checks: c10.checks },
+  { id: "11-wildcards-sys", setup: l11.setup, checks: c11.checks },
 ];
