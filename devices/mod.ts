@@ -26,9 +26,13 @@ export * from "./scenarios.ts";
 export {
   type ConsoleRecord,
   consoleRecord,
+  eventRecord,
   formatRecord,
   jsonRecord,
+  type LogRecord,
   type PacketRecord,
   packetRecord,
+  type ScenarioRecord,
+  scenarioRecord,
 } from "./packet_log.ts";
 export { type ExternalBroker, parseBrokerUrl, tcpBrokerGateway } from "./external_broker.ts";

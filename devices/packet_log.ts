@@ -60,13 +60,35 @@ export function consoleRecord(ev: Extract<WorldEvent, { kind: "console" }>): Con
   return { kind: "console", atUs: ev.atUs, board: ev.board, text: ev.text };
 }
 
+/** A scenario's action at its time (a fault, a reset, a button), so a log says why. */
+export interface ScenarioRecord {
+  kind: "scenario";
+  atUs: number;
+  action: string;
+  detail: string;
+}
+
+export type LogRecord = PacketRecord | ConsoleRecord | ScenarioRecord;
+
+export function scenarioRecord(ev: Extract<WorldEvent, { kind: "scenario" }>): ScenarioRecord {
+  return { kind: "scenario", atUs: ev.atUs, action: ev.action, detail: ev.detail };
+}
+
+/** The log record of a world event, for the kinds a headless log shows. */
+export function eventRecord(ev: WorldEvent): ConsoleRecord | ScenarioRecord | undefined {
+  if (ev.kind === "console") return consoleRecord(ev);
+  if (ev.kind === "scenario") return scenarioRecord(ev);
+  return undefined;
+}
+
 /** "   6.025000  publisher -> broker      PUBLISH qos0 /public/pz_esp32/1 ..." */
-export function formatRecord(r: PacketRecord | ConsoleRecord): string {
+export function formatRecord(r: LogRecord): string {
   const at = formatUs(r.atUs).padStart(11);
   if (r.kind === "console") return `${at}  [${r.board}] ${r.text}`;
+  if (r.kind === "scenario") return `${at}  ** ${r.action}${r.detail ? ` ${r.detail}` : ""}`;
   return `${at}  ${`${r.from} -> ${r.to}`.padEnd(24)}  ${r.summary}`;
 }
 
-export function jsonRecord(r: PacketRecord | ConsoleRecord): string {
+export function jsonRecord(r: LogRecord): string {
   return JSON.stringify(r);
 }

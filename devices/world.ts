@@ -370,66 +370,57 @@ export class World {
     return board;
   }
 
+  /** Tells listeners first (cause before effects in the log), then acts. */
   #apply(ev: ScenarioEvent): void {
-    let detail = "";
+    this.#emit({
+      kind: "scenario",
+      atUs: this.clock.nowUs,
+      action: ev.action,
+      detail: describe(ev),
+    });
     switch (ev.action) {
       case "wifi-drop":
         this.network.dropWifi(ev.board);
-        detail = ev.board;
         break;
-      case "latency": {
+      case "latency":
         this.network.setExtraLatency(msToUs(ev.extraMs), ev.board);
-        detail = `+${ev.extraMs} ms${ev.board ? ` for ${ev.board}` : ""}`;
         break;
-      }
       case "partition":
         this.network.partition(ev.boards);
-        detail = ev.boards ? ev.boards.join(", ") : "all boards";
         break;
       case "heal":
         this.network.heal();
         break;
-      case "broker-restart": {
-        if (this.#gateway) break;
+      case "broker-restart":
+        if (this.#gateway) break; // a real broker is not ours to restart
         this.#stopBroker();
         this.clock.after(msToUs(ev.downMs ?? 0), () => this.#startBroker());
-        detail = `down ${ev.downMs ?? 0} ms`;
         break;
-      }
       case "soft-reset":
         this.#board(ev.board).softReset();
-        detail = ev.board;
         break;
       case "hard-reset":
         this.#board(ev.board).hardReset();
-        detail = ev.board;
         break;
       case "power-on":
         this.#board(ev.board).powerOn();
-        detail = ev.board;
         break;
       case "power-off":
         this.#board(ev.board).powerOff();
-        detail = ev.board;
         break;
       case "button-press":
         this.#board(ev.board).pressButton(ev.pin);
-        detail = `${ev.board} GPIO${ev.pin ?? 0}`;
         break;
       case "button-release":
         this.#board(ev.board).releaseButton(ev.pin);
-        detail = `${ev.board} GPIO${ev.pin ?? 0}`;
         break;
       case "ap-off":
         this.#apOff(ev.ssid);
-        detail = ev.ssid;
         break;
       case "ap-on":
         this.network.addAccessPoint(ev.ap as AccessPointConfig);
-        detail = ev.ap.ssid;
         break;
     }
-    this.#emit({ kind: "scenario", atUs: this.clock.nowUs, action: ev.action, detail });
   }
 
   #apOff(ssid: string): void {
@@ -439,5 +430,28 @@ export class World {
       const station = this.network.station(board.name);
       if (station.accessPoint === ap) station.leave("beacon-timeout");
     }
+  }
+}
+
+/** A scenario event in a few words for logs: "publisher", "+250 ms for s", "down 500 ms". */
+function describe(ev: ScenarioEvent): string {
+  switch (ev.action) {
+    case "latency":
+      return `+${ev.extraMs} ms${ev.board ? ` for ${ev.board}` : ""}`;
+    case "partition":
+      return ev.boards ? ev.boards.join(", ") : "all boards";
+    case "heal":
+      return "";
+    case "broker-restart":
+      return `down ${ev.downMs ?? 0} ms`;
+    case "button-press":
+    case "button-release":
+      return `${ev.board} GPIO${ev.pin ?? 0}`;
+    case "ap-off":
+      return ev.ssid;
+    case "ap-on":
+      return ev.ap.ssid;
+    default:
+      return ev.board;
   }
 }

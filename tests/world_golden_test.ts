@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import {
-  consoleRecord,
+  eventRecord,
   jsonRecord,
   packetRecord,
   type Scenario,
@@ -19,7 +19,10 @@ async function log(scenario: Scenario, seed: number, untilUs: number): Promise<s
   const world = new World(scenario, { seed });
   const lines: string[] = [];
   world.addPacketListener((p) => lines.push(jsonRecord(packetRecord(p))));
-  world.addListener((e) => e.kind === "console" && lines.push(jsonRecord(consoleRecord(e))));
+  world.addListener((e) => {
+    const record = eventRecord(e);
+    if (record) lines.push(jsonRecord(record));
+  });
   world.start();
   await world.runUntil(untilUs);
   world.close();

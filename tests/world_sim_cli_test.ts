@@ -59,12 +59,10 @@ Deno.test("sim loads a scenario from a JSON file; a bad one is refused by name",
     );
     const ok = await sim(file, "--until", "1s", "--format", "jsonl");
     assert.equal(ok.code, 0);
-    assert.deepEqual(JSON.parse(ok.out.trim()), {
-      kind: "console",
-      atUs: 500_000,
-      board: "b",
-      text: "button pressed (1)",
-    });
+    assert.deepEqual(ok.out.trim().split("\n").map((l) => JSON.parse(l)), [
+      { kind: "scenario", atUs: 500_000, action: "button-press", detail: "b GPIO0" },
+      { kind: "console", atUs: 500_000, board: "b", text: "button pressed (1)" },
+    ]);
     await Deno.writeTextFile(file, JSON.stringify({ name: "bad", boards: [{ name: "b" }] }));
     const bad = await sim(file);
     assert.equal(bad.code, 2);

@@ -5,7 +5,7 @@
  * `deno task sim --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]`
  *
  * A headless run of a world: one line per MQTT packet (virtual time, from, to, type,
- * summary) and the boards' console lines, then exit 0. SCENARIO is a built-in name or a
+ * summary), the boards' console lines and the scenario's actions, then exit 0. SCENARIO is a built-in name or a
  * JSON file. Without one, the boards given by --board run in the default world: the
  * textbook's access point ("ssid" / "12345678") and the embedded broker.
  *
@@ -16,7 +16,7 @@ import {
   BUILTIN_PROGRAMS,
   BUILTIN_SCENARIOS,
   checkScenario,
-  consoleRecord,
+  eventRecord,
   formatRecord,
   jsonRecord,
   packetRecord,
@@ -204,7 +204,8 @@ async function main(): Promise<void> {
   const render = args.format === "jsonl" ? jsonRecord : formatRecord;
   world.addPacketListener((p) => out(render(packetRecord(p))));
   world.addListener((ev) => {
-    if (ev.kind === "console") out(render(consoleRecord(ev)));
+    const record = eventRecord(ev);
+    if (record) out(render(record));
   });
   world.start();
   const speed = args.broker && args.speed === "max" ? 1 : args.speed;
