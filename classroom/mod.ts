@@ -12,3 +12,14 @@ export {
   withSeats,
 } from "./seats.ts";
 export { makePassword, type RandomBytes, seededBytes } from "./passwords.ts";
+export {
+  type BannerOptions,
+  classroomAddress,
+  type LanAddress,
+  lanAddresses,
+  lanBanner,
+  qrPage,
+  type QrPageOptions,
+  webUrl,
+} from "./lan.ts";
+export { encodeQr, renderPng, renderSvg, renderText } from "./qr/mod.ts";

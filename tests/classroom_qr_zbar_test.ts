@@ -3,7 +3,14 @@
  * PNGs we render, for every version 1-10 filled to capacity and every mask.
  */
 import assert from "node:assert/strict";
-import { byteCapacity, encodeQr, MAX_VERSION, renderPng } from "../classroom/qr/mod.ts";
+import {
+  byteCapacity,
+  encodePng,
+  encodeQr,
+  MAX_VERSION,
+  renderPng,
+  renderText,
+} from "../classroom/qr/mod.ts";
 
 const HAVE_ZBAR = (() => {
   try {
@@ -59,6 +66,45 @@ Deno.test({
     try {
       const url = "http://192.168.1.20:8000/";
       await Deno.writeFile(file, await renderPng(encodeQr(url)));
+      assert.deepEqual(await zbar([file]), [url]);
+    } finally {
+      await Deno.remove(file);
+    }
+  },
+});
+
+Deno.test({
+  name: "zbarimg decodes the terminal drawing (half blocks read back as pixels)",
+  ignore: !HAVE_ZBAR,
+  async fn() {
+    const url = "http://192.168.1.20:8000/";
+    const lines = renderText(encodeQr(url), { ansi: false, quietZone: 4 }).slice(0, -1).split("\n");
+    // Each character is one module wide and two tall: upper half, lower half.
+    const halves: Record<string, [number, number]> = {
+      " ": [0, 0],
+      "\u2580": [1, 0],
+      "\u2584": [0, 1],
+      "\u2588": [1, 1],
+    };
+    const width = [...lines[0]].length;
+    const scale = 4;
+    const side = width * scale;
+    const height = lines.length * 2 * scale;
+    const grey = new Uint8Array(side * height).fill(255);
+    lines.forEach((line, row) => {
+      [...line].forEach((ch, x) => {
+        halves[ch].forEach((dark, half) => {
+          if (!dark) return;
+          for (let dy = 0; dy < scale; dy++) {
+            const at = ((row * 2 + half) * scale + dy) * side + x * scale;
+            grey.fill(0, at, at + scale);
+          }
+        });
+      });
+    });
+    const file = await Deno.makeTempFile({ suffix: ".png" });
+    try {
+      await Deno.writeFile(file, await encodePng(side, height, grey));
       assert.deepEqual(await zbar([file]), [url]);
     } finally {
       await Deno.remove(file);

@@ -44,3 +44,15 @@ Deno.test("renderSvg() draws one path in module units with a light background", 
   assert.match(svg, /<title>a&lt;b<\/title>/);
   assert.match(svg, /<path d="M4 4h7v1h-7z/); // the top-left finder's first row
 });
+
+Deno.test("renderSvg()'s runs cover exactly the dark modules", () => {
+  const qr = encodeQr("http://192.168.1.20:8000/");
+  const svg = renderSvg(qr, { quietZone: 0 });
+  const drawn = new Set<string>();
+  for (const [, x, y, run] of svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+    for (let i = 0; i < Number(run); i++) drawn.add(`${Number(x) + i},${y}`);
+  }
+  for (let y = 0; y < qr.size; y++) {
+    for (let x = 0; x < qr.size; x++) assert.equal(drawn.has(`${x},${y}`), qr.get(x, y) === 1);
+  }
+});
