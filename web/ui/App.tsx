@@ -7,6 +7,11 @@ import { PacketInspector } from "./components/PacketInspector.tsx";
 import { currentView } from "./view_model.ts";
 import { BoardsView } from "./components/BoardsView.tsx";
 import { ScenarioPicker } from "./components/ScenarioPicker.tsx";
+import { PhoneApp } from "./components/PhoneApp.tsx";
+import { ClientPanel } from "./components/ClientPanel.tsx";
+import type { PhoneModel } from "./phone_model.ts";
+import type { ClientPanelModel } from "./client_panel_model.ts";
+import { BrokerPanel } from "./components/BrokerPanel.tsx";
 import { Topology } from "./components/Topology.tsx";
 
 const TABS: TabDef[] = [
@@ -18,7 +23,9 @@ const TABS: TabDef[] = [
   { id: "broker", label: "viewBroker" },
 ];
 
-export function App({ model }: { model: WorldModel }) {
+export function App(
+  { model, phone, panel }: { model: WorldModel; phone: PhoneModel; panel: ClientPanelModel },
+) {
   const view = currentView.value;
   return (
     <div class="app">
@@ -27,13 +34,13 @@ export function App({ model }: { model: WorldModel }) {
           {t("appTitle")} <small>{t("appSubtitle")}</small>
         </h1>
         <Tabs tabs={TABS} current={currentView} />
-        <span class={model.online.value ? "online" : "offline"} role="status">
-          ● {model.online.value ? t("connected") : t("disconnected")}
-        </span>
+        <ScenarioPicker model={model} />
         <LanguageSwitch />
       </header>
       <TimeControls model={model}>
-        <ScenarioPicker model={model} />
+        <span class={model.online.value ? "online" : "offline"} role="status">
+          ● {model.online.value ? t("connected") : t("disconnected")}
+        </span>
       </TimeControls>
       <div
         class={`view view-${view}`}
@@ -42,6 +49,9 @@ export function App({ model }: { model: WorldModel }) {
         aria-labelledby={`tab-${view}`}
       >
         {view === "topology" && <Topology model={model} />}
+        {view === "phone" && <PhoneApp phone={phone} />}
+        {view === "client" && <ClientPanel panel={panel} />}
+        {view === "broker" && <BrokerPanel model={model} />}
         {view === "boards" && <BoardsView model={model} />}
         {view === "packets" && <PacketInspector packets={model.packets} />}
       </div>

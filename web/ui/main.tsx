@@ -3,8 +3,13 @@ import "./styles.css";
 import { App } from "./App.tsx";
 import { createWorldModel } from "./world_model.ts";
 import { lang } from "./i18n.ts";
+import { createPhoneModel } from "./phone_model.ts";
+import { createClientPanelModel } from "./client_panel_model.ts";
 
 const model = createWorldModel();
 model.connect();
 document.documentElement.lang = lang.value === "zh" ? "zh-CN" : "en";
-render(<App model={model} />, document.getElementById("app")!);
+// The phone and the client panel live as long as the page, across view switches.
+const phone = createPhoneModel();
+const panel = createClientPanelModel();
+render(<App model={model} phone={phone} panel={panel} />, document.getElementById("app")!);

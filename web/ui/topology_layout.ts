@@ -31,8 +31,8 @@ export function nodeKind(id: string): NodeKind {
 
 function arc(ids: string[], side: -1 | 1): NodePlace[] {
   const n = ids.length;
-  // Spread over up to 140 degrees of an ellipse; one node sits level with the broker.
-  const span = Math.min(140, 40 * (n - 1)) * (Math.PI / 180);
+  // Spread over up to 150 degrees of an ellipse; one node sits level with the broker.
+  const span = Math.min(150, 70 * (n - 1)) * (Math.PI / 180);
   return ids.map((id, i) => {
     const a = n === 1 ? 0 : -span / 2 + (span * i) / (n - 1);
     const colon = id.indexOf(":");
@@ -41,7 +41,7 @@ function arc(ids: string[], side: -1 | 1): NodePlace[] {
       kind: nodeKind(id),
       label: colon < 0 ? id : id.slice(colon + 1),
       x: CENTER.x + side * 380 * Math.cos(a),
-      y: CENTER.y + 215 * Math.sin(a),
+      y: CENTER.y + 240 * Math.sin(a),
     };
   });
 }

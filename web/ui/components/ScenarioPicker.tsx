@@ -16,7 +16,7 @@ export function ScenarioPicker({ model }: { model: WorldModel }) {
   const current = model.world.value?.scenario?.id ?? "";
   return (
     <label class="scenario-picker">
-      <span>{t("scenario")}</span>
+      <span class="sr-only">{t("scenario")}</span>
       <select
         value={current}
         data-testid="scenario"

@@ -98,6 +98,10 @@ export function Topology({ model }: { model: WorldModel }) {
   );
 }
 
+function isVirtualPhone(id: string, model: WorldModel): boolean {
+  return model.boards.value.some((b) => `board:${b.name}` === id && b.program.name === "onoff-app");
+}
+
 function NodeShape({ place, model }: { place: NodePlace; model: WorldModel }) {
   if (place.kind === "broker") {
     return (
@@ -109,7 +113,7 @@ function NodeShape({ place, model }: { place: NodePlace; model: WorldModel }) {
       </>
     );
   }
-  if (place.kind === "board") {
+  if (place.kind === "board" && !isVirtualPhone(place.id, model)) {
     const board = model.boards.value.find((b) => `board:${b.name}` === place.id);
     const led = !!board && board.power === "on" && board.pins[board.ledPin] === 1;
     return (
@@ -129,7 +133,8 @@ function NodeShape({ place, model }: { place: NodePlace; model: WorldModel }) {
       </>
     );
   }
-  if (place.kind === "phone") {
+  // A virtual phone (the blog's IoT OnOff as a scenario board) is drawn as a phone too.
+  if (place.kind === "phone" || isVirtualPhone(place.id, model)) {
     return (
       <>
         <rect class="glow-ring" x={-34} y={-56} width={68} height={112} rx={14} />
