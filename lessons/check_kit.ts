@@ -134,11 +134,11 @@ export function hex(bytes: Uint8Array, max = 24): string {
 
 /** The last error a board printed ("NameError: name 'connect' isn't defined"), if any. */
 export function lastError(log: LessonLog, board: string): string | undefined {
-  const lines = consoleLines(log, board);
-  for (let i = lines.length - 1; i > 0; i--) {
-    if (lines[i - 1].text.startsWith("Traceback")) return lines[i].text;
-  }
-  return undefined;
+  const lines = consoleLines(log, board).map((l) => l.text);
+  const start = lines.findLastIndex((t) => t.startsWith("Traceback"));
+  if (start < 0) return undefined;
+  // MicroPython prints `  File "main.py", line 33, in <module>` lines before the error.
+  return lines.slice(start + 1).find((t) => !/^\s/.test(t));
 }
 
 /** " (board console: NameError ...)" to add to a failure message, or "". */

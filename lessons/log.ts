@@ -2,7 +2,7 @@
  * What a lesson's checks read: the packets between the clients and the broker and the
  * world's other events (pins, console, WiFi, power), in the order they happened.
  */
-import type { WorldEvent, WorldPacket } from "../devices/world_events.ts";
+import type { WorldEvent, WorldPacket } from "../devices/mod.ts";
 
 export type { WorldEvent, WorldPacket };
 

@@ -34,3 +34,44 @@ Deno.test("loadLesson() finds a lesson by number and names the choices when it c
   assert.equal((await loadLesson("1")).id, lessonIds()[0]);
   await assert.rejects(() => loadLesson("99"), /No lesson '99' \(lessons: 01-/);
 });
+
+Deno.test("every .py file under lessons/ is run by some lesson", async () => {
+  const used = new Set<string>();
+  for (const lesson of await loadLessons()) {
+    for (const variant of ["reference", "broken"] as const) {
+      for (const file of Object.values(lesson.setup.python[variant])) {
+        used.add(new URL(file, lesson.dir).pathname);
+      }
+    }
+  }
+  const root = new URL("./", import.meta.url);
+  const unused: string[] = [];
+  const walk = async (dir: URL) => {
+    for await (const e of Deno.readDir(dir)) {
+      const url = new URL(e.name + (e.isDirectory ? "/" : ""), dir);
+      if (e.isDirectory) await walk(url);
+      else if (e.name.endsWith(".py") && !used.has(url.pathname)) unused.push(url.pathname);
+    }
+  };
+  await walk(root);
+  assert.deepEqual(unused, []);
+});
+
+Deno.test("the textbook's and the blog's programs are kept exactly as printed", async () => {
+  const seedCode = (text: string, fence: string) =>
+    [...text.matchAll(new RegExp(fence + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]);
+  const program = (name: string) =>
+    Deno.readTextFile(new URL(`./programs/${name}`, import.meta.url));
+  const seeds = new URL("../../shared/seeds/", import.meta.url);
+  let textbook: string;
+  try {
+    textbook = await Deno.readTextFile(new URL("textbook-ch26-mqtt.md", seeds));
+  } catch {
+    return; // the seeds live beside the checkout, not in it
+  }
+  const [publisher, subscriber] = seedCode(textbook, "```python");
+  assert.equal(await program("textbook_publisher.py"), publisher);
+  assert.equal(await program("textbook_subscriber.py"), subscriber);
+  const blog = await Deno.readTextFile(new URL("blog-esp32-emqx.md", seeds));
+  assert.equal(await program("blog_main.py"), seedCode(blog, "``` python")[0]);
+});

@@ -2,10 +2,11 @@
  * Runs a lesson headless: builds its World (reference solution or broken variant), runs it
  * on the virtual clock, records the log and judges it with the lesson's checks.
  *
- *     deno run -A lessons/run.ts 03 [--broken] [--seed 7] [--lang en]
+ *     deno run -A lessons/run.ts 03 [--broken] [--micropython] [--seed 7] [--lang en]
  *     deno task sim --lesson 03
  */
-import { World } from "../devices/world.ts";
+import { type ProgramResolver, type Scenario, World } from "../devices/mod.ts";
+import { micropythonPrograms, MicroPythonRuntime } from "../devices/micropython/mod.ts";
 import { msToUs } from "../sim/mod.ts";
 import { emptyLog, type LessonLog } from "./log.ts";
 import { type Language, type Lesson, loadLesson, type NamedCheckResult, runChecks } from "./mod.ts";
@@ -19,11 +20,34 @@ export interface RunOptions {
   seed?: number;
   /** Virtual time to run (default: the lesson's, else the scenario's, else 20 s). */
   untilMs?: number;
+  /**
+   * "micropython": the boards listed in the lesson's `python` map run their .py files on
+   * real MicroPython; "ts" (default): every board runs its TypeScript twin.
+   */
+  runtime?: Runtime;
+}
+
+export type Runtime = "ts" | "micropython";
+
+/** The variant's scenario with the boards of the `python` map running their .py files. */
+export function pythonScenario(lesson: Lesson, variant: Variant): Scenario {
+  const files = lesson.setup.python[variant];
+  return {
+    ...lesson.setup[variant],
+    boards: lesson.setup[variant].boards.map((b) =>
+      files[b.name] ? { ...b, program: fromFileUrl(new URL(files[b.name], lesson.dir)) } : b
+    ),
+  };
+}
+
+function fromFileUrl(url: URL): string {
+  return decodeURIComponent(url.pathname);
 }
 
 export interface LessonRun {
   lesson: Lesson;
   variant: Variant;
+  runtime: Runtime;
   seed: number;
   log: LessonLog;
   results: NamedCheckResult[];
@@ -80,8 +104,16 @@ export async function runWorld(world: World, untilUs: number, log: LessonLog): P
 export async function runLesson(id: string, options: RunOptions = {}): Promise<LessonRun> {
   const lesson = await loadLesson(id);
   const variant = options.variant ?? "reference";
-  const scenario = lesson.setup[variant];
-  const world = new World(scenario, { seed: options.seed, programs: resolveLessonProgram });
+  const python = options.runtime === "micropython";
+  const scenario = python ? pythonScenario(lesson, variant) : lesson.setup[variant];
+  const mpy = python ? await MicroPythonRuntime.create() : undefined;
+  let programs: ProgramResolver = resolveLessonProgram;
+  if (mpy) {
+    const py = micropythonPrograms(mpy);
+    programs = (program, params, spec) =>
+      py(program) ?? resolveLessonProgram(program, params, spec);
+  }
+  const world = new World(scenario, { seed: options.seed, programs });
   const { log, stop } = recordWorld(world);
   const untilMs = options.untilMs ?? lesson.setup.untilMs ?? scenario.untilMs ?? DEFAULT_RUN_MS;
   try {
@@ -90,13 +122,15 @@ export async function runLesson(id: string, options: RunOptions = {}): Promise<L
   } finally {
     stop();
     world.close();
+    mpy?.close();
   }
-  return { lesson, variant, seed: world.seed, log, results: runChecks(lesson, log) };
+  const runtime = python ? "micropython" : "ts";
+  return { lesson, variant, runtime, seed: world.seed, log, results: runChecks(lesson, log) };
 }
 
 /** One line per check, as `deno task sim --lesson` prints them. */
 export function formatRun(run: LessonRun, lang: Language = "en"): string {
-  const head = `${run.lesson.id} (${run.variant}, seed ${run.seed}): ` +
+  const head = `${run.lesson.id} (${run.variant}, ${run.runtime}, seed ${run.seed}): ` +
     `${run.lesson.text[lang].title} — ${run.log.packets.length} packets`;
   const lines = run.results.map((r) =>
     `  ${r.ok ? "PASS" : "FAIL"} ${r.id.padEnd(22)} ${r.message[lang]}` +
@@ -106,7 +140,7 @@ export function formatRun(run: LessonRun, lang: Language = "en"): string {
   return [head, ...lines, `  ${passed}/${run.results.length} checks pass`].join("\n");
 }
 
-/** CLI: `lessons/run.ts NN [--broken] [--seed N] [--lang zh|en] [--until MS]`. */
+/** CLI: `lessons/run.ts NN [--broken] [--micropython] [--seed N] [--lang zh|en] [--until MS]`. */
 export async function lessonCli(args: string[]): Promise<number> {
   const id = args.find((a, i) =>
     !a.startsWith("--") && !/^--(seed|lang|until)$/.test(args[i - 1] ?? "")
@@ -116,7 +150,9 @@ export async function lessonCli(args: string[]): Promise<number> {
     return i >= 0 ? args[i + 1] : undefined;
   };
   if (!id) {
-    console.error("usage: --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]");
+    console.error(
+      "usage: --lesson NN [--broken] [--micropython] [--seed N] [--lang zh|en] [--until MS]",
+    );
     return 2;
   }
   const lang = flag("lang") === "zh" ? "zh" : "en";
@@ -124,6 +160,7 @@ export async function lessonCli(args: string[]): Promise<number> {
     variant: args.includes("--broken") ? "broken" : "reference",
     seed: flag("seed") !== undefined ? Number(flag("seed")) : undefined,
     untilMs: flag("until") !== undefined ? Number(flag("until")) : undefined,
+    runtime: args.includes("--micropython") ? "micropython" : "ts",
   });
   console.log(formatRun(run, lang));
   return run.results.every((r) => r.ok) ? 0 : 1;

@@ -2,8 +2,7 @@
  * What a lesson's scenario.ts exports: the world it loads, its reference solution and a
  * recorded broken variant, the checks the broken one must fail, and the programs it runs.
  */
-import type { Scenario } from "../devices/scenario.ts";
-import type { TsProgram } from "../devices/programs/mod.ts";
+import { type Scenario, type TsProgram } from "../devices/mod.ts";
 
 export type Variant = "reference" | "broken";
 

@@ -2,7 +2,7 @@
  * Lesson 01: the textbook pair as the chapter introduces MQTT. Broken: the subscriber
  * listens on /public/pz_esp32/2, a topic nobody publishes to.
  */
-import { TEXTBOOK_PUBSUB } from "../../devices/scenarios.ts";
+import { TEXTBOOK_PUBSUB } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 export const setup: LessonSetup = {

@@ -4,7 +4,7 @@
  * timeout, which is 150 s although the comment says 15. Broken: the publisher itself has
  * the wrong password.
  */
-import type { Scenario } from "../../devices/scenario.ts";
+import type { Scenario } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 const WRONG = { password: "87654321", clientId: "PZ-ESP32-CLASSMATE" };

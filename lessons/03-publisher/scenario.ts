@@ -2,7 +2,7 @@
  * Lesson 03: the textbook publisher and its bytes; a second publisher sends a 140-byte
  * message, whose fixed header needs 3 bytes. Broken: the timer period is 100 ms.
  */
-import type { Scenario } from "../../devices/scenario.ts";
+import type { Scenario } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 const LONG_MESSAGE = "Hello PRECHIN ".repeat(10);

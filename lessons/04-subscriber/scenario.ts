@@ -2,7 +2,7 @@
  * Lesson 04: the textbook subscriber, polling check_msg() every 300 ms. Broken: it polls
  * every 3000 ms, so messages wait in its socket for up to 3 s.
  */
-import { TEXTBOOK_PUBSUB } from "../../devices/scenarios.ts";
+import { TEXTBOOK_PUBSUB } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 export const setup: LessonSetup = {

@@ -3,7 +3,7 @@
  * CONNECT takes the session over and closes the first connection [MQTT-3.1.4-3]. The
  * lesson opens on the pair as printed; the reference gives the subscriber its own id.
  */
-import { TEXTBOOK_PUBSUB, TEXTBOOK_SAME_CLIENT_ID } from "../../devices/scenarios.ts";
+import { TEXTBOOK_PUBSUB, TEXTBOOK_SAME_CLIENT_ID } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 export const setup: LessonSetup = {

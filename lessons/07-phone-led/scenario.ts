@@ -3,7 +3,7 @@
  * esp32/publish, the ESP32 switches GPIO15. Broken: the board subscribes to esp32/Publish
  * (topics are case-sensitive).
  */
-import type { Scenario } from "../../devices/scenario.ts";
+import type { Scenario } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 function world(name: string, topic: string): Scenario {

@@ -5,7 +5,7 @@
  * printed, which calls a connect() it never defines.
  */
 import type { BrokerConfig } from "../../broker/mod.ts";
-import type { Scenario } from "../../devices/scenario.ts";
+import type { Scenario } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 /** `deno task passwd`, 1000 iterations to keep the lesson quick: "prechin2024". */

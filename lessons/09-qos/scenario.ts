@@ -5,7 +5,7 @@
  * messages it missed (DUP set) while the QoS 0 ones are gone. Broken: the listener
  * reconnects with clean_session=True, so the broker keeps nothing for it.
  */
-import type { Scenario } from "../../devices/scenario.ts";
+import type { Scenario } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 export const DROP_AT_MS = 6000;

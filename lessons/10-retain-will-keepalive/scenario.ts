@@ -4,7 +4,7 @@
  * WiFi drops and 15 s later the broker publishes its will. Broken: the sensor never calls
  * ping(), so the broker gives up on it at 1.5 x 10 s while it is still there.
  */
-import type { Scenario } from "../../devices/scenario.ts";
+import type { Scenario } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 export const DROP_AT_MS = 25_000;

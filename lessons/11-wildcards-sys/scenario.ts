@@ -3,7 +3,7 @@
  * humidity; a dashboard subscribes to sensors/+/temperature, a logger to #, a monitor to
  * $SYS/#. Broken: the dashboard subscribes to sensors/+, which matches one level only.
  */
-import type { BoardSpec, Scenario } from "../../devices/scenario.ts";
+import type { BoardSpec, Scenario } from "../../devices/mod.ts";
 import type { LessonSetup } from "../setup.ts";
 
 const SENSORS: BoardSpec[] = [

@@ -1,10 +1,5 @@
 /** Lesson 05's fix: the textbook publisher whose wifi_connect() returns True once joined. */
-import {
-  type MicroPython,
-  MQTTClient,
-  param,
-  type ProgramParams,
-} from "../../devices/programs/mod.ts";
+import { type MicroPython, MQTTClient, param, type ProgramParams } from "../../devices/mod.ts";
 import { fixedWifiConnect } from "./wifi.ts";
 
 export async function fixedPublisher(mp: MicroPython, params: ProgramParams): Promise<void> {

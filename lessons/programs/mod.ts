@@ -3,8 +3,7 @@
  * name the lesson scenarios use ("lesson/fixed-publisher"), and the resolver that gives
  * them to a World.
  */
-import { type TsProgram, tsProgram } from "../../devices/programs/mod.ts";
-import type { ProgramResolver } from "../../devices/world.ts";
+import { type ProgramResolver, type TsProgram, tsProgram } from "../../devices/mod.ts";
 import { blogMainAsWritten } from "./blog_main_as_written.ts";
 import { fixedPublisher } from "./fixed_publisher.ts";
 import { qos2Client } from "./qos2_client.ts";

@@ -3,8 +3,12 @@
  * the whole exchange PUBREC, PUBREL, PUBCOMP, written frame by frame on the socket, since
  * umqtt.simple cannot do it.
  */
-import { type MicroPython, MQTTClient, type ProgramParams } from "../../devices/programs/mod.ts";
-import { MicroPythonError } from "../../devices/esp32/mod.ts";
+import {
+  type MicroPython,
+  MicroPythonError,
+  MQTTClient,
+  type ProgramParams,
+} from "../../devices/mod.ts";
 import { joinWifi } from "./wifi.ts";
 
 const PUBLISH_QOS2 = 0x34; // PUBLISH, QoS 2 (flags 0b0100)

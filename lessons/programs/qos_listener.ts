@@ -3,12 +3,7 @@
  * ping() fails), joins WiFi again and reconnects with the same client id. With
  * clean_session=False the broker kept its session and the QoS 1 messages it missed.
  */
-import {
-  type MicroPython,
-  MQTTClient,
-  param,
-  type ProgramParams,
-} from "../../devices/programs/mod.ts";
+import { type MicroPython, MQTTClient, param, type ProgramParams } from "../../devices/mod.ts";
 import { joinWifi } from "./wifi.ts";
 
 export async function qosListener(mp: MicroPython, params: ProgramParams): Promise<void> {

@@ -3,12 +3,7 @@
  * waits for the PUBACK of the QoS 1 one), then one publish(qos=2), which umqtt.simple
  * cannot do: it sends the PUBLISH and fails its `assert 0`.
  */
-import {
-  type MicroPython,
-  MQTTClient,
-  param,
-  type ProgramParams,
-} from "../../devices/programs/mod.ts";
+import { type MicroPython, MQTTClient, param, type ProgramParams } from "../../devices/mod.ts";
 import { joinWifi } from "./wifi.ts";
 
 export async function qosSender(mp: MicroPython, params: ProgramParams): Promise<void> {

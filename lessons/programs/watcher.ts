@@ -2,12 +2,7 @@
  * A subscriber for lessons 10 and 11: subscribes to a comma-separated list of topic
  * filters and prints every message, polling check_msg() every 200 ms.
  */
-import {
-  type MicroPython,
-  MQTTClient,
-  param,
-  type ProgramParams,
-} from "../../devices/programs/mod.ts";
+import { type MicroPython, MQTTClient, param, type ProgramParams } from "../../devices/mod.ts";
 import { joinWifi } from "./wifi.ts";
 
 export async function watcher(mp: MicroPython, params: ProgramParams): Promise<void> {

@@ -1,7 +1,12 @@
 /** Joining WiFi the short way (no LED), for the lesson programs that are not the textbook's. */
-import type { MicroPython, PinApi, WlanApi } from "../../devices/programs/mod.ts";
-import { MicroPythonError } from "../../devices/esp32/mod.ts";
-import { param, type ProgramParams } from "../../devices/programs/mod.ts";
+import {
+  type MicroPython,
+  MicroPythonError,
+  param,
+  type PinApi,
+  type ProgramParams,
+  type WlanApi,
+} from "../../devices/mod.ts";
 
 const WIFI_TIMEOUT_S = 20;
 

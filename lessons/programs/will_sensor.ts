@@ -3,12 +3,7 @@
  * retained "online" there, then it only waits. umqtt.simple sends no PINGREQ by itself,
  * so with `ping` it calls ping() every 5 s; without, the broker drops it after 15 s.
  */
-import {
-  type MicroPython,
-  MQTTClient,
-  param,
-  type ProgramParams,
-} from "../../devices/programs/mod.ts";
+import { type MicroPython, MQTTClient, param, type ProgramParams } from "../../devices/mod.ts";
 import { joinWifi } from "./wifi.ts";
 
 export async function willSensor(mp: MicroPython, params: ProgramParams): Promise<void> {
