@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { PortInUseError, startHost } from "./web/mod.ts";
 
 const USAGE =
-  `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--scenario NAME] [--seed N] [--paused]
+  `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--scenario NAME] [--seed N] [--broker mqtt://HOST:PORT] [--paused]
 
   --port N          web UI port (default 8000; 0 picks a free one)
   --host ADDR       address the web UI listens on (default 127.0.0.1)
@@ -14,6 +14,7 @@ const USAGE =
   --mqtt-host ADDR  address the MQTT broker listens on (default 127.0.0.1)
   --scenario NAME   the world loaded at start (default textbook-pubsub)
   --seed N          seed of the world's random source (default: the scenario's)
+  --broker URL      boards use a real broker (mqtt://HOST:PORT) instead of the embedded one
   --paused          start with the virtual clock paused
   --help            this text`;
 
@@ -41,6 +42,7 @@ function parseFlags(args: string[]) {
       "mqtt-host": { type: "string", default: "127.0.0.1" },
       scenario: { type: "string", default: "textbook-pubsub" },
       seed: { type: "string" },
+      broker: { type: "string" },
       paused: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -53,6 +55,7 @@ function parseFlags(args: string[]) {
     mqttHostname: values["mqtt-host"],
     scenario: values.scenario,
     seed: values.seed === undefined ? undefined : parseSeed(values.seed),
+    externalBroker: values.broker,
     paused: values.paused,
     help: values.help,
   };
@@ -75,7 +78,13 @@ if (import.meta.main) {
     const host = await startHost(flags);
     console.log(`MQTT Playground is running: ${host.url}`);
     console.log(`MQTT 游乐场已启动：在浏览器中打开 ${host.url}`);
-    console.log(`MQTT broker for real clients: ${host.mqttUrl} (WebSocket: ${host.url}mqtt)`);
+    if (flags.externalBroker) {
+      console.log(
+        `Boards use the broker at ${flags.externalBroker}; the inspector records at the boards.`,
+      );
+    } else {
+      console.log(`MQTT broker for real clients: ${host.mqttUrl} (WebSocket: ${host.url}mqtt)`);
+    }
     Deno.addSignalListener("SIGINT", async () => {
       await host.shutdown();
       Deno.exit(0);
@@ -83,7 +92,8 @@ if (import.meta.main) {
   } catch (err) {
     if (
       err instanceof PortInUseError ||
-      (err instanceof Error && err.message.startsWith("No scenario"))
+      (err instanceof Error &&
+        (err.message.startsWith("No scenario") || err.message.startsWith("Cannot use broker")))
     ) {
       console.error(err.message);
       Deno.exit(1);

@@ -4,42 +4,15 @@
  */
 import assert from "node:assert/strict";
 
-const mosquitto = new Deno.Command("which", { args: ["mosquitto"], stdout: "piped" }).outputSync();
-const mosquittoPath = new TextDecoder().decode(mosquitto.stdout).trim();
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
-/** Waits until something accepts TCP on `port` (Mosquitto takes a moment to start). */
-async function waitForPort(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-      conn.close();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-  throw new Error(`Mosquitto did not open port ${port}`);
-}
+import { MOSQUITTO_PATH, startMosquitto } from "./support/mosquitto.ts";
 
 Deno.test({
   name: "--broker mqtt://127.0.0.1:PORT runs the textbook pair through a real Mosquitto",
-  ignore: mosquittoPath === "",
+  ignore: MOSQUITTO_PATH === "",
   async fn() {
-    const port = freePort();
-    const broker = new Deno.Command(mosquittoPath, {
-      args: ["-p", String(port)],
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
+    const mosquitto = await startMosquitto();
+    const port = mosquitto.port;
     try {
-      await waitForPort(port);
       const { code, stdout } = await new Deno.Command(Deno.execPath(), {
         args: [
           "run",
@@ -75,8 +48,7 @@ Deno.test({
       assert.equal(received[0].clientId, "PZ-ESP32-SUB");
       assert.ok(records.some((r) => r.kind === "console" && r.text === "msg: b'Hello PRECHIN'"));
     } finally {
-      broker.kill("SIGTERM");
-      await broker.status;
+      await mosquitto.stop();
     }
   },
 });

@@ -4,13 +4,17 @@
  * events as they happen. It follows the playground across scenario loads and
  * broker restarts, and numbers packets itself so the UI's list never repeats a seq.
  */
-import type { Broker, PacketEvent } from "../broker/mod.ts";
-import type { World } from "../devices/world.ts";
-import type { WorldEvent } from "../devices/world_events.ts";
+import type { Broker } from "../broker/mod.ts";
+import {
+  jsonRecord,
+  packetRecord,
+  type World,
+  type WorldEvent,
+  type WorldPacket,
+} from "../devices/mod.ts";
 import { type Endpoints, toBrokerEventView, toBrokerView } from "./broker_view.ts";
 import type { EventHub } from "./events.ts";
 import { SeqRing } from "./packet_ring.ts";
-import { packetLogLine } from "./packet_log.ts";
 import { toPacketDetail, toPacketRow } from "./packet_view.ts";
 import type { Playground } from "./playground.ts";
 import {
@@ -31,10 +35,10 @@ export const DEFAULT_LOG_CAPACITY = 100_000;
 /** Console lines per board per batch; a program printing in a tight loop is cut here. */
 const CONSOLE_LINES_PER_BATCH = 200;
 
-/** A tap event renumbered by the bridge, with its topology node resolved once. */
+/** A world packet renumbered by the bridge, with its topology node resolved once. */
 interface LoggedPacket {
   seq: number;
-  event: PacketEvent;
+  packet: WorldPacket;
   peer: string;
 }
 
@@ -110,18 +114,16 @@ export class EventBridge {
     return this.#log.latest(limit).map((p) => this.#row(p));
   }
 
-  /** The latest `limit` packets as JSON lines (the `deno task sim --format jsonl` format). */
+  /** The latest `limit` packets as the packet lines of `deno task sim --format jsonl`. */
   jsonl(limit: number): string {
     let out = "";
-    for (const p of this.#log.latest(limit)) {
-      out += JSON.stringify({ ...packetLogLine(p.event, this.#peerName(p)), seq: p.seq }) + "\n";
-    }
+    for (const p of this.#log.latest(limit)) out += jsonRecord(packetRecord(p.packet)) + "\n";
     return out;
   }
 
   detail(seq: number): PacketDetail | undefined {
     const p = this.#log.get(seq);
-    return p && { ...toPacketDetail(p.event, () => p.peer), row: this.#row(p) };
+    return p && toPacketDetail(p.packet, p.seq, p.peer);
   }
 
   /** The seq the next packet will get: "step to the next packet" waits for it to change. */
@@ -178,19 +180,19 @@ export class EventBridge {
   #follow(world: World): void {
     for (const off of this.#offWorld.splice(0)) off();
     this.#offWorld.push(world.addListener((event) => this.#onWorldEvent(event)));
-    this.#tapBroker(world.broker);
-  }
-
-  #tapBroker(broker: Broker | undefined): void {
-    for (const off of this.#offTap.splice(0)) off();
-    this.#options.onBroker?.(broker);
-    if (!broker) return;
-    this.#offTap.push(broker.tap.listen((event) => {
-      const peer = this.#peerOf(event);
-      const logged: LoggedPacket = { seq: 0, event, peer };
+    this.#offWorld.push(world.addPacketListener((packet) => {
+      const logged: LoggedPacket = { seq: 0, packet, peer: this.#peerOf(world, packet) };
       logged.seq = this.#log.push(logged);
       this.#pendingPackets.push(logged);
     }));
+    this.#followBroker(world.broker);
+  }
+
+  /** Broker events come from the embedded broker (none with an external one). */
+  #followBroker(broker: Broker | undefined): void {
+    for (const off of this.#offTap.splice(0)) off();
+    this.#options.onBroker?.(broker);
+    if (!broker) return;
     this.#offTap.push(broker.onEvent((event) => {
       this.#options.hub.broadcast({ kind: "broker-event", event: toBrokerEventView(event) });
     }));
@@ -232,24 +234,22 @@ export class EventBridge {
         this.#pendingBoards.add(event.board);
         break;
       case "broker":
-        this.#tapBroker(this.#world.broker);
+        this.#followBroker(this.#world.broker);
         break;
       case "scenario":
         break;
     }
   }
 
-  #peerOf(event: PacketEvent): string {
-    const board = this.#world.boardAt(event.remoteAddress);
-    return board ? boardNode(board) : clientNode(event.clientId ?? event.remoteAddress);
-  }
-
-  /** Board name or client id, as `deno task sim` prints it. */
-  #peerName(p: LoggedPacket): string {
-    return p.peer.slice(p.peer.indexOf(":") + 1);
+  /** The topology node at the far end from the broker: a board, or a client by id or address. */
+  #peerOf(world: World, p: WorldPacket): string {
+    const far = p.direction === "in" ? p.from : p.to;
+    if (world.boards.has(far)) return boardNode(far);
+    const connectId = p.packet.type === "CONNECT" ? p.packet.clientId : "";
+    return clientNode(p.clientId ?? (connectId || p.remoteAddress));
   }
 
   #row(p: LoggedPacket): PacketRow {
-    return { ...toPacketRow(p.event, () => p.peer), seq: p.seq };
+    return toPacketRow(p.packet, p.seq, p.peer);
   }
 }

@@ -3,7 +3,7 @@
  * real MQTT clients in. This is the only place where host time meets the world.
  */
 import { upgradeMqttWebSocket } from "../broker/transport_ws.ts";
-import type { Scenario } from "../devices/scenario.ts";
+import { parseBrokerUrl, type Scenario, tcpBrokerGateway } from "../devices/mod.ts";
 import { EventBridge } from "./bridge.ts";
 import { bundleUi } from "./bundle.ts";
 import { EventHub } from "./events.ts";
@@ -24,6 +24,8 @@ export interface HostOptions {
   /** The scenario loaded at start (default: the textbook pair). */
   scenario?: string | Scenario;
   seed?: number;
+  /** "mqtt://HOST:PORT": boards use this real broker instead of the embedded one. */
+  externalBroker?: string;
 }
 
 export interface RunningHost {
@@ -61,6 +63,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const playground = new Playground({
     scenario: typeof scenario === "string" ? builtinScenario(scenario) : scenario,
     seed: options.seed,
+    gateway: options.externalBroker
+      ? tcpBrokerGateway(parseBrokerUrl(options.externalBroker))
+      : undefined,
   });
   const pacer = new Pacer(playground, { nowMs: () => performance.now() });
   const hub = new EventHub();

@@ -1,29 +1,32 @@
 /**
- * From the broker's tap to what the UI shows: a cheap row for every packet, and
- * the full detail (hex, dissection, payload preview) only when one is selected.
+ * From the world's packets to what the UI shows: a cheap row for every packet,
+ * and the full detail (hex, dissection, payload preview) only when one is selected.
  */
-import { dissect, type Field, previewPayload, summarize } from "../broker/codec/mod.ts";
-import type { PacketEvent } from "../broker/mod.ts";
-import type { ProtocolLevel } from "../broker/codec/mod.ts";
+import {
+  dissect,
+  type Field,
+  previewPayload,
+  type ProtocolLevel,
+  summarize,
+} from "../broker/codec/mod.ts";
+import type { WorldPacket } from "../devices/mod.ts";
 import type { PacketDetail, PacketRow } from "./protocol.ts";
 
-/** Names the topology node at the far end of a packet's connection. */
-export type PeerResolver = (event: PacketEvent) => string;
-
-export function toPacketRow(event: PacketEvent, peerOf: PeerResolver): PacketRow {
-  const packet = event.packet;
+export function toPacketRow(p: WorldPacket, seq: number, peer: string): PacketRow {
+  const packet = p.packet;
   const row: PacketRow = {
-    seq: event.seq,
-    atUs: event.atUs,
-    connectionId: event.connectionId,
-    clientId: event.clientId,
-    transport: event.transport,
-    direction: event.direction,
-    peer: peerOf(event),
+    seq,
+    atUs: p.atUs,
+    // 0 with an external broker, where there are no broker connection ids.
+    connectionId: p.connectionId ?? 0,
+    clientId: p.clientId ?? (packet.type === "CONNECT" ? packet.clientId || undefined : undefined),
+    transport: p.transport,
+    direction: p.direction,
+    peer,
     type: packet.type,
     summary: summarize(packet),
-    size: event.bytes.length,
-    level: event.level,
+    size: p.bytes.length,
+    level: p.level,
   };
   if (packet.type === "PUBLISH") {
     row.topic = packet.topic;
@@ -59,12 +62,12 @@ function jsonSafeFields(fields: Field[]): Field[] {
   }));
 }
 
-export function toPacketDetail(event: PacketEvent, peerOf: PeerResolver): PacketDetail {
+export function toPacketDetail(p: WorldPacket, seq: number, peer: string): PacketDetail {
   const detail: PacketDetail = {
-    row: toPacketRow(event, peerOf),
-    hex: toHex(event.bytes),
-    fields: jsonSafeFields(dissect(event.bytes, event.level as ProtocolLevel)),
+    row: toPacketRow(p, seq, peer),
+    hex: toHex(p.bytes),
+    fields: jsonSafeFields(dissect(p.bytes, p.level as ProtocolLevel)),
   };
-  if (event.packet.type === "PUBLISH") detail.payload = previewPayload(event.packet.payload);
+  if (p.packet.type === "PUBLISH") detail.payload = previewPayload(p.packet.payload);
   return detail;
 }

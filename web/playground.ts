@@ -6,13 +6,15 @@
 import type { Broker } from "../broker/mod.ts";
 import type { Scenario } from "../devices/scenario.ts";
 import { BUILTIN_SCENARIOS } from "../devices/scenarios.ts";
-import { type ProgramResolver, World } from "../devices/world.ts";
+import { type BrokerGateway, type ProgramResolver, World } from "../devices/world.ts";
 import type { PacedTarget } from "./pacer.ts";
 
 export interface PlaygroundOptions {
   scenario: Scenario;
   seed?: number;
   programs?: ProgramResolver;
+  /** Boards talk to a real broker through this instead of the embedded one. */
+  gateway?: (world: World) => BrokerGateway;
 }
 
 export type WorldListener = (world: World) => void;
@@ -20,10 +22,12 @@ export type WorldListener = (world: World) => void;
 export class Playground implements PacedTarget {
   #world: World;
   #programs: ProgramResolver | undefined;
+  #gateway: PlaygroundOptions["gateway"];
   #listeners = new Set<WorldListener>();
 
   constructor(options: PlaygroundOptions) {
     this.#programs = options.programs;
+    this.#gateway = options.gateway;
     this.#world = this.#create(options.scenario, options.seed);
   }
 
@@ -75,7 +79,7 @@ export class Playground implements PacedTarget {
   }
 
   #create(scenario: Scenario, seed: number | undefined): World {
-    const world = new World(scenario, { seed, programs: this.#programs });
+    const world = new World(scenario, { seed, programs: this.#programs, gateway: this.#gateway });
     world.start();
     return world;
   }
