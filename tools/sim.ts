@@ -25,6 +25,7 @@ import {
   tcpBrokerGateway,
   World,
 } from "../devices/mod.ts";
+import { micropythonPrograms, MicroPythonRuntime } from "../devices/micropython/mod.ts";
 
 const USAGE = `usage: deno task sim [SCENARIO] [--until 15s] [--speed max|1|10] [--seed N]
                      [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]
@@ -184,11 +185,16 @@ async function main(): Promise<void> {
   }
   const scenario = await loadScenario(args);
   const untilUs = args.untilUs ?? (scenario.untilMs ? scenario.untilMs * 1000 : DEFAULT_UNTIL_US);
+  // `--board NAME=FILE.py` boards run real MicroPython (devices/micropython)
+  const mpy = scenario.boards.some((b) => b.program.endsWith(".py"))
+    ? await MicroPythonRuntime.create()
+    : undefined;
   let world: World;
   try {
     world = new World(scenario, {
       seed: args.seed,
       gateway: args.broker ? tcpBrokerGateway(parseBrokerUrl(args.broker)) : undefined,
+      programs: mpy && micropythonPrograms(mpy),
     });
   } catch (e) {
     fail((e as Error).message);
@@ -223,6 +229,7 @@ async function main(): Promise<void> {
   }
   flush();
   world.close();
+  mpy?.close();
 }
 
 if (import.meta.main) {
