@@ -52,19 +52,26 @@ function allowSharedDecode(): void {
   };
 }
 
-/** The loader must instantiate our shared-memory module, not fetch and compile its own. */
+/**
+ * The loader must instantiate our shared-memory module, not fetch and compile its own.
+ * It is also kept from seeing Node (Deno's global `process`): in Node mode it would pull
+ * in Deno's Node compatibility layer, 3 MB more per board; in web-worker mode it asks
+ * instantiateStreaming for a URL we give (an empty data: URL), and we hand it our module.
+ */
 function useSharedModule(module: WebAssembly.Module, memory: WebAssembly.Memory): void {
+  delete (globalThis as { process?: unknown }).process;
   const instantiate = WebAssembly.instantiate;
-  (WebAssembly as { instantiateStreaming?: unknown }).instantiateStreaming = undefined;
-  (WebAssembly as unknown as { instantiate: unknown }).instantiate = async (
-    _bytes: unknown,
-    imports: WebAssembly.Imports,
-  ) => {
+  const ours = async (_source: unknown, imports: WebAssembly.Imports) => {
     (imports.env as Record<string, unknown>).memory = memory;
     const instance = await instantiate(module, imports);
     return { instance, module };
   };
+  (WebAssembly as unknown as { instantiateStreaming: unknown }).instantiateStreaming = ours;
+  (WebAssembly as unknown as { instantiate: unknown }).instantiate = ours;
 }
+
+/** What the loader "fetches" for the wasm: nothing (useSharedModule supplies the module). */
+const EMPTY_WASM_URL = "data:application/wasm;base64,";
 
 /** Where mp_sched_keyboard_interrupt() writes: found by diffing memory around one call. */
 function findInterruptWords(memory: WebAssembly.Memory, raise: () => void): InterruptWords {
@@ -144,6 +151,7 @@ async function run(init: WorkerInit): Promise<void> {
   useSharedModule(init.module, memory);
   const { loadMicroPython } = await import(init.loaderUrl);
   const mp: MicroPythonApi = await loadMicroPython({
+    url: EMPTY_WASM_URL,
     heapsize: init.heapBytes,
     stdout,
     stderr: stdout,
