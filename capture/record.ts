@@ -5,7 +5,7 @@
  */
 import type { PacketEvent } from "../broker/tap.ts";
 import type { WorldPacket } from "../devices/world_events.ts";
-import { derivedIpv4, derivedPort, EPHEMERAL_PORT_FIRST, parseIpv4 } from "./addresses.ts";
+import { derivedIpv4, derivedPort, parseIpv4 } from "./addresses.ts";
 
 export interface CaptureRecord {
   /** Virtual time, microseconds: the frame's timestamp. */
@@ -60,37 +60,53 @@ export function recordFromPacketEvent(
 }
 
 export interface WorldRecordOptions {
-  /** A board's WiFi address (BoardAddressBook.ipOf); unknown boards get a derived one. */
+  /**
+   * A board's WiFi address (BoardAddressBook.ipOf), used only when a packet's remote
+   * address is not "a.b.c.d:port"; unknown boards get a derived address.
+   */
   ipOf?: (board: string) => string | undefined;
 }
 
+interface WorldConnection {
+  n: number;
+  ip: string;
+  port: number;
+}
+
 /**
- * Maps the world's packet log to capture records. WorldPackets name a board (or a client's
- * "ip:port") but not the connection, so a CONNECT from the client starts a new one, and
- * each new connection of a board takes the next ephemeral port, as a board's socket does.
+ * Maps the world's packet log to capture records. A connection is the client's socket as
+ * the broker saw it (remote address and connection id); a CONNECT from the client, or a new
+ * connection id, starts a new one, so broker restarts and reconnects get fresh handshakes.
  */
 export class WorldRecordMapper {
   readonly #ipOf: (board: string) => string | undefined;
-  readonly #connections = new Map<string, { n: number; ip: string; port: number }>();
+  readonly #connections = new Map<string, WorldConnection>();
 
   constructor(options: WorldRecordOptions = {}) {
     this.#ipOf = options.ipOf ?? (() => undefined);
   }
 
   map(p: WorldPacket): CaptureRecord {
-    const toBroker = p.to === "broker";
+    const toBroker = p.direction === "in";
     const peer = toBroker ? p.from : p.to;
-    let conn = this.#connections.get(peer);
+    const socket = p.remoteAddress || peer;
+    const key = p.connectionId !== undefined ? `${socket}#${p.connectionId}` : socket;
+    let conn = this.#connections.get(key);
     if (!conn || (toBroker && p.packet.type === "CONNECT")) {
       const n = conn ? conn.n + 1 : 0;
-      const { host, port } = splitAddress(peer);
-      const ip = parseIpv4(host) ? host : this.#ipOf(peer) ?? derivedIpv4(peer);
-      conn = { n, ip, port: port !== undefined && n === 0 ? port : EPHEMERAL_PORT_FIRST + n };
-      this.#connections.set(peer, conn);
+      const { host, port } = splitAddress(p.remoteAddress || peer);
+      const ip = parseIpv4(host) ? host : this.#ipOf(peer) ?? derivedIpv4(host || peer);
+      conn = {
+        n,
+        ip,
+        // A reconnect from the same address keeps the port: tshark sees the port reused.
+        port: port ?? derivedPort((p.connectionId ?? 0) + n),
+      };
+      this.#connections.set(key, conn);
     }
     return {
       atUs: p.atUs,
-      connection: `world/${peer}/${conn.n}`,
+      connection: `world/${key}/${conn.n}`,
       clientIp: conn.ip,
       clientPort: conn.port,
       toBroker,

@@ -34,7 +34,13 @@ Deno.test("recordFromPacketEvent() gives an IPv6 or named peer a stable derived 
   assert.match(b.clientIp, /^10\.\d+\.\d+\.\d+$/);
 });
 
-const wp = (from: string, to: string, type: "CONNECT" | "PINGREQ"): WorldPacket => ({
+const wp = (
+  from: string,
+  to: string,
+  type: "CONNECT" | "PINGREQ",
+  remoteAddress: string,
+  connectionId?: number,
+): WorldPacket => ({
   seq: 1,
   atUs: 0,
   from,
@@ -49,9 +55,35 @@ const wp = (from: string, to: string, type: "CONNECT" | "PINGREQ"): WorldPacket 
   },
   bytes: new Uint8Array(2),
   level: 4,
+  direction: to === "broker" ? "in" : "out",
+  remoteAddress,
+  transport: "virtual",
+  ...(connectionId !== undefined && { connectionId }),
 });
 
-Deno.test("recordsFromWorldPackets(): a board's new CONNECT opens a new connection and port", () => {
+Deno.test("recordsFromWorldPackets(): the broker's view of each socket is one connection", () => {
+  const records = recordsFromWorldPackets([
+    wp("pub", "broker", "CONNECT", "192.168.1.100:49152", 1),
+    wp("broker", "pub", "PINGREQ", "192.168.1.100:49152", 1),
+    wp("pub", "broker", "CONNECT", "192.168.1.100:49153", 2), // reconnect: new socket
+    wp("sub", "broker", "CONNECT", "192.168.1.101:49152"), // external broker: no id
+    wp("sub", "broker", "CONNECT", "192.168.1.101:49152"), // a new CONNECT, same address
+    wp("websocket", "broker", "CONNECT", "websocket", 5),
+    wp("websocket", "broker", "CONNECT", "websocket", 6),
+  ]);
+  assert.deepEqual(records.map((r) => [r.connection, r.clientIp, r.clientPort]), [
+    ["world/192.168.1.100:49152#1/0", "192.168.1.100", 49152],
+    ["world/192.168.1.100:49152#1/0", "192.168.1.100", 49152],
+    ["world/192.168.1.100:49153#2/0", "192.168.1.100", 49153],
+    ["world/192.168.1.101:49152/0", "192.168.1.101", 49152],
+    ["world/192.168.1.101:49152/1", "192.168.1.101", 49152],
+    ["world/websocket#5/0", derivedIpv4("websocket"), 49152 + 5],
+    ["world/websocket#6/0", derivedIpv4("websocket"), 49152 + 6],
+  ]);
+  assert.deepEqual(records.map((r) => r.toBroker), [true, false, true, true, true, true, true]);
+});
+
+Deno.test("recordsFromWorldPackets(): without an IPv4 remote address, the board's WiFi address", () => {
   const book = new BoardAddressBook();
   book.observe({
     kind: "wifi",
@@ -62,19 +94,10 @@ Deno.test("recordsFromWorldPackets(): a board's new CONNECT opens a new connecti
     status: 1010,
     ip: "192.168.1.100",
   });
-  const records = recordsFromWorldPackets([
-    wp("pub", "broker", "CONNECT"),
-    wp("broker", "pub", "PINGREQ"),
-    wp("pub", "broker", "CONNECT"),
-    wp("10.1.2.3:5555", "broker", "CONNECT"),
-    wp("ghost", "broker", "PINGREQ"),
+  const [known, ghost] = recordsFromWorldPackets([
+    wp("pub", "broker", "CONNECT", ""),
+    wp("ghost", "broker", "CONNECT", ""),
   ], { ipOf: book.ipOf });
-  assert.deepEqual(records.map((r) => [r.connection, r.clientIp, r.clientPort]), [
-    ["world/pub/0", "192.168.1.100", 49152],
-    ["world/pub/0", "192.168.1.100", 49152],
-    ["world/pub/1", "192.168.1.100", 49153],
-    ["world/10.1.2.3:5555/0", "10.1.2.3", 5555],
-    ["world/ghost/0", derivedIpv4("ghost"), 49152],
-  ]);
-  assert.deepEqual(records.map((r) => r.toBroker), [true, false, true, true, true]);
+  assert.equal(known.clientIp, "192.168.1.100");
+  assert.equal(ghost.clientIp, derivedIpv4("ghost"));
 });

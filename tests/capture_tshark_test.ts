@@ -5,7 +5,15 @@
 import assert from "node:assert/strict";
 import { Broker, type PacketEvent } from "../broker/mod.ts";
 import { encode, type Packet, PacketTypeCode } from "../broker/codec/mod.ts";
-import { BROKER_IP, TEXTBOOK_PUBSUB, World, type WorldPacket } from "../devices/mod.ts";
+import {
+  BROKER_IP,
+  PHONE_LED_SWITCH,
+  type Scenario,
+  TEXTBOOK_PUBSUB,
+  TEXTBOOK_SAME_CLIENT_ID,
+  World,
+  type WorldPacket,
+} from "../devices/mod.ts";
 import {
   BoardAddressBook,
   CAPTURE_BROKER_IP,
@@ -107,10 +115,10 @@ function assertSameMessages(rows: FrameRow[], log: Packet[]): void {
   assert.deepEqual(gotTopics, want.flatMap((w) => w.topics), "topics, packet for packet");
 }
 
-async function textbookWorld(): Promise<
+async function runWorld(scenario: Scenario = TEXTBOOK_PUBSUB): Promise<
   { packets: WorldPacket[]; taps: PacketEvent[]; book: BoardAddressBook }
 > {
-  const world = new World(TEXTBOOK_PUBSUB);
+  const world = new World(scenario);
   const book = new BoardAddressBook();
   world.addListener((ev) => book.observe(ev));
   const packets: WorldPacket[] = [];
@@ -127,36 +135,39 @@ Deno.test("the capture's broker address is the world's", () => {
   assert.equal(CAPTURE_BROKER_IP, BROKER_IP);
 });
 
-Deno.test({
-  name: "tshark reads the textbook world's capture: same MQTT types and topics, packet for packet",
-  ignore: !HAVE_TSHARK,
-  async fn() {
-    const { packets, book } = await textbookWorld();
-    assert.ok(packets.length >= 20, `the world logged ${packets.length} packets`);
-    const records = recordsFromWorldPackets(packets, { ipOf: book.ipOf });
-    // Boards appear at their WiFi addresses.
-    assert.deepEqual(
-      [...new Set(records.map((r) => r.clientIp))].sort(),
-      ["192.168.1.100", "192.168.1.101"],
-    );
-    const rows = await tshark(writePcapng(records));
-    const mqttRows = rows.filter((r) => r.types.length > 0);
-    assert.equal(mqttRows.length, packets.length, "one frame per logged packet");
-    mqttRows.forEach((row, i) => {
-      const want = expected(packets[i].packet);
-      assert.deepEqual(row.types, [want.type], `frame ${row.frame}: packet ${packets[i].seq}`);
-      assert.deepEqual(row.topics, want.topics, `frame ${row.frame}: packet ${packets[i].seq}`);
-    });
-    // Two connections, each opened by SYN, SYN-ACK, ACK: the only frames without MQTT.
-    assert.equal(rows.length - mqttRows.length, 2 * 3);
-  },
-});
+for (const scenario of [TEXTBOOK_PUBSUB, TEXTBOOK_SAME_CLIENT_ID, PHONE_LED_SWITCH]) {
+  Deno.test({
+    name: `tshark reads ${scenario.name}'s capture: same MQTT types and topics, packet for packet`,
+    ignore: !HAVE_TSHARK,
+    async fn() {
+      const { packets, book } = await runWorld(scenario);
+      assert.ok(packets.length >= 10, `the world logged ${packets.length} packets`);
+      const records = recordsFromWorldPackets(packets, { ipOf: book.ipOf });
+      // Boards appear at their WiFi addresses.
+      assert.deepEqual(
+        [...new Set(records.map((r) => r.clientIp))].sort(),
+        ["192.168.1.100", "192.168.1.101"],
+      );
+      const rows = await tshark(writePcapng(records));
+      const mqttRows = rows.filter((r) => r.types.length > 0);
+      assert.equal(mqttRows.length, packets.length, "one frame per logged packet");
+      mqttRows.forEach((row, i) => {
+        const want = expected(packets[i].packet);
+        assert.deepEqual(row.types, [want.type], `frame ${row.frame}: packet ${packets[i].seq}`);
+        assert.deepEqual(row.topics, want.topics, `frame ${row.frame}: packet ${packets[i].seq}`);
+      });
+      // Each connection opened by SYN, SYN-ACK, ACK: the only frames without MQTT.
+      const connections = new Set(records.map((r) => r.connection)).size;
+      assert.equal(rows.length - mqttRows.length, 3 * connections);
+    },
+  });
+}
 
 Deno.test({
   name: "tshark reads a capture of the broker's tap: checksums good, no expert warnings",
   ignore: !HAVE_TSHARK,
   async fn() {
-    const { taps } = await textbookWorld();
+    const { taps } = await runWorld();
     const bytes = writePcapng(taps.map((ev) => recordFromPacketEvent(ev)));
     assertSameMessages(await tshark(bytes), taps.map((ev) => ev.packet));
     // With checksum validation on, every IPv4 and TCP checksum is good (status 1), and
