@@ -172,6 +172,16 @@ export class Session {
       return;
     }
     const reader = new WireReader(this.#block.request, this.#block.words[REQUEST_LENGTH]);
+    // Sends the worker held back (on sockets that could take them) go first, in order.
+    for (let n = reader.next() as number; n > 0; n--) {
+      const fd = reader.next() as number;
+      const bytes = reader.next() as Uint8Array;
+      try {
+        this.#sockets.get(fd)?.send(bytes);
+      } catch {
+        // cannot happen for a quiet socket; the next call on it reports the socket's state
+      }
+    }
     const op = reader.next() as number;
     let outcome: Outcome;
     try {

@@ -30,6 +30,10 @@ import { REQUEST_DOORBELL } from "./worker_protocol.ts";
 const POISON_POINTER = 0x7ffffff0;
 /** Frames of the runtime's own .py files and of the runner: the board shows none. */
 const HIDDEN_FRAME = /^ {2}File "(<stdin>|\/_sim\/[^"]*)", line \d+/;
+/** A recv asks the kernel for at least this much; the rest waits in the worker. */
+const RECV_AHEAD_BYTES = 4096;
+/** Sends held for the next request, at most (the request region is 64 KiB). */
+const OUTBOX_BYTES = 16 * 1024;
 /** MicroPython's ticks wrap at 2^30. */
 const TICKS_MASK = 2 ** 30 - 1;
 /** What one clock read costs in virtual time, so busy-waits on ticks_ms() make progress. */
@@ -176,7 +180,16 @@ async function run(init: WorkerInit): Promise<void> {
   const quiet = new Set<number>();
   let exiting = false;
 
-  const exchange = (outAddr: number, outCap: number): unknown => {
+  // Sends on a socket that is connected with nothing to read cannot fail now, and time
+  // stands still while we run: they wait here and go with the next request (fewer trips).
+  const outbox: { fd: number; bytes: Uint8Array }[] = [];
+  let outboxBytes = 0;
+  // Bytes a recv fetched beyond what Python asked for: later recvs take them from here.
+  const received = new Map<number, Uint8Array>();
+  // The recv fd of each call that a callback interrupted, for the CB_DONE that resumes it.
+  const resumed: (number | undefined)[] = [];
+
+  const exchange = (outAddr: number, outCap: number, recvFd: number | undefined): unknown => {
     block.words[REQUEST_LENGTH] = writer.length;
     Atomics.store(block.words, STATE, WAITING);
     flushConsole(true);
@@ -191,12 +204,19 @@ async function run(init: WorkerInit): Promise<void> {
     if (kind === REPLY.OK) {
       if (reader.done) return null;
       if (outCap > 0 && reader.peekIsBytes()) {
-        return reader.bytesInto(heapView().subarray(outAddr, outAddr + outCap), outCap);
+        const bytes = reader.next() as Uint8Array;
+        const count = Math.min(bytes.length, outCap);
+        heapView().set(bytes.subarray(0, count), outAddr);
+        if (recvFd !== undefined && count < bytes.length) {
+          received.set(recvFd, bytes.subarray(count));
+        }
+        return count;
       }
       const v = reader.next();
       return v instanceof Uint8Array ? decoder.decode(v) : v;
     }
     special = { kind, a: reader.next(), b: reader.next() };
+    if (kind === REPLY.RUN_CALLBACK) resumed.push(recvFd);
     if (kind === REPLY.EXIT) poison();
     return SPECIAL;
   };
@@ -206,6 +226,15 @@ async function run(init: WorkerInit): Promise<void> {
     const i32 = new Int32Array(memory.buffer);
     Atomics.store(i32, words![0][0], POISON_POINTER);
     for (const [i, , raised] of words!.slice(1)) Atomics.store(i32, i, raised);
+  };
+
+  /** Starts a request: the waiting sends first, then the call itself. */
+  const begin = (op: number): WireWriter => {
+    writer.reset().value(outbox.length);
+    for (const m of outbox) writer.value(m.fd).value(m.bytes);
+    outbox.length = 0;
+    outboxBytes = 0;
+    return writer.value(op);
   };
 
   const call = (
@@ -218,14 +247,38 @@ async function run(init: WorkerInit): Promise<void> {
     outCap = 0,
   ): unknown => {
     if (exiting) return SPECIAL;
-    writer.reset().value(op).value(a).value(b).value(c).value(d);
-    return exchange(outAddr, outCap);
+    let recvFd: number | undefined;
+    if (op === OP.SOCK_RECV) {
+      const fd = a as number;
+      const ahead = received.get(fd);
+      if (ahead) {
+        const count = Math.min(ahead.length, outCap);
+        heapView().set(ahead.subarray(0, count), outAddr);
+        if (count < ahead.length) received.set(fd, ahead.subarray(count));
+        else received.delete(fd);
+        return count;
+      }
+      recvFd = fd;
+      b = Math.max(b as number, RECV_AHEAD_BYTES);
+    } else if (op === OP.SOCK_CLOSE) {
+      received.delete(a as number);
+    } else if (op === OP.CB_DONE) {
+      recvFd = resumed.pop();
+    }
+    begin(op).value(a).value(b).value(c).value(d);
+    return exchange(outAddr, outCap, recvFd);
   };
 
   const send = (op: number, a: WireValue, addr: number, length: number): unknown => {
     if (exiting) return SPECIAL;
-    writer.reset().value(op).value(a).value(heapView().subarray(addr, addr + length));
-    return exchange(0, 0);
+    const fd = a as number;
+    if (quiet.has(fd) && outboxBytes + length <= OUTBOX_BYTES) {
+      outbox.push({ fd, bytes: heapView().slice(addr, addr + length) });
+      outboxBytes += length;
+      return length;
+    }
+    begin(op).value(a).value(heapView().subarray(addr, addr + length));
+    return exchange(0, 0, undefined);
   };
 
   const boardModule = {
@@ -239,7 +292,7 @@ async function run(init: WorkerInit): Promise<void> {
     kind: () => special.kind,
     arg: () => special.a ?? null,
     arg2: () => special.b ?? null,
-    quiet: (fd: number) => quiet.has(fd),
+    quiet: (fd: number) => quiet.has(fd) && !received.has(fd),
     /** The watchdog's note, once, after the KeyboardInterrupt it raised was printed. */
     runaway_note: () => {
       if (Atomics.exchange(block.words, RUNAWAY_FLAG, 0) === 0) return null;
