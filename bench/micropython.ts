@@ -98,11 +98,16 @@ async function hour(mpy: MicroPythonRuntime, boards: Record<string, string>, sof
   });
   w.start();
   await w.runUntil(10_000_000);
-  const samples: number[] = [mb(rss())];
+  const sample = () => ({
+    rss_mb: mb(rss()),
+    main_heap_mb: mb(Deno.memoryUsage().heapUsed),
+    wasm_memory_mb: [...mpy.boards].filter((b) => b.state !== "off").map((b) => mb(b.memoryBytes)),
+  });
+  const samples = [sample()];
   const t0 = performance.now();
   for (let minute = 10; minute <= 60; minute += 10) {
     await w.runUntil(minute * 60_000_000 + 5_000_000);
-    samples.push(mb(rss()));
+    samples.push(sample());
   }
   const wallMs = performance.now() - t0;
   const virtualMs = 3600_000 - 5_000;
@@ -113,7 +118,7 @@ async function hour(mpy: MicroPythonRuntime, boards: Record<string, string>, sof
     x_real_time: Math.round(virtualMs / wallMs),
     publishes,
     messages_printed: received,
-    rss_mb_every_10_virtual_min: samples,
+    every_10_virtual_min: samples,
   };
 }
 

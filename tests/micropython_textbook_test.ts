@@ -134,3 +134,30 @@ Deno.test("textbook pair with one client id: the broker's takeover shows on the 
     await drain();
   }
 });
+
+Deno.test("same programs + same seed = the same packets, byte for byte (lock-step, not worker speed)", async () => {
+  const log = async () => {
+    const r = await rig([
+      { name: "subscriber", program: SUBSCRIBER },
+      { name: "publisher", program: PUBLISHER },
+    ], {
+      events: [
+        { atMs: 5000, action: "soft-reset", board: "subscriber" },
+        { atMs: 5000, action: "soft-reset", board: "publisher" },
+      ],
+    });
+    try {
+      r.world.start();
+      await r.world.runUntil(9_000_000);
+      return r.packets.map((p) =>
+        `${p.atUs} ${p.from}>${p.to} ${Array.from(p.bytes, (b) => b.toString(16)).join("")}`
+      ).concat(r.console("subscriber"), r.console("publisher"));
+    } finally {
+      r.close();
+      await drain();
+    }
+  };
+  const first = await log();
+  assert.ok(first.length > 10);
+  assert.deepEqual(await log(), first);
+});

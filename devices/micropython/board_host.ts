@@ -33,6 +33,11 @@ export class MicroPythonBoard implements ProgramHost {
     return this.#boots;
   }
 
+  /** Bytes of the running board's wasm memory (0 when off): grows only if its heap must. */
+  get memoryBytes(): number {
+    return this.#session?.memoryBytes ?? 0;
+  }
+
   get state(): BoardRunState {
     const s = this.#session;
     if (!this.#board || this.#board.power === "off" || !s) return "off";

@@ -129,6 +129,11 @@ export class Session {
     return this.phase !== "dead" && this.board.cpu.generation === this.generation;
   }
 
+  /** The board's wasm memory (MicroPython's heap lives in it and grows it when needed). */
+  get memoryBytes(): number {
+    return this.#memory.buffer.byteLength;
+  }
+
   /** True while main.py has ended and the board sits at the REPL. */
   get atRepl(): boolean {
     return this.#mainIdle && this.#context === "main";
