@@ -6,6 +6,7 @@ import _rt
 _OP = _rt.OP
 _CHUNK = 32 * 1024
 _EAGAIN = 11
+_EBADF = 9
 _ETIMEDOUT = 116
 
 AF_INET = 2
@@ -54,7 +55,13 @@ class socket:
     def fileno(self):
         return self._fd
 
+    def _fileno(self):
+        if self._fd is None:
+            raise OSError(_EBADF)  # closed, as lwIP says
+        return self._fd
+
     def connect(self, address):
+        self._fileno()
         _rt.call(_OP.SOCK_CONNECT, self._fd, address[0], address[1], self._timeout_us)
 
     def write(self, buf, n=None):
@@ -64,6 +71,7 @@ class socket:
         if n is not None:
             mv = mv[:n]
         total = len(mv)
+        self._fileno()
         sent = 0
         while sent < total:
             part = bytes(mv[sent : sent + _CHUNK])
@@ -76,6 +84,7 @@ class socket:
         self.write(buf)
 
     def recv(self, n):
+        self._fileno()
         if self._timeout_us == 0 and _board.quiet(self._fd):
             raise OSError(_EAGAIN)
         buf = bytearray(min(n, _CHUNK))
