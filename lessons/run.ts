@@ -2,7 +2,7 @@
  * Runs a lesson headless: builds its World (reference solution or broken variant), runs it
  * on the virtual clock, records the log and judges it with the lesson's checks.
  *
- *     deno run -A lessons/run.ts 03 [--broken] [--micropython] [--seed 7] [--lang en]
+ *     deno run -A lessons/run.ts 03 [--broken] [--ts] [--seed 7] [--lang en]
  *     deno task sim --lesson 03
  */
 import { type ProgramResolver, type Scenario, World } from "../devices/mod.ts";
@@ -140,7 +140,10 @@ export function formatRun(run: LessonRun, lang: Language = "en"): string {
   return [head, ...lines, `  ${passed}/${run.results.length} checks pass`].join("\n");
 }
 
-/** CLI: `lessons/run.ts NN [--broken] [--micropython] [--seed N] [--lang zh|en] [--until MS]`. */
+/**
+ * CLI: `lessons/run.ts NN [--broken] [--ts] [--seed N] [--lang zh|en] [--until MS]`. The
+ * boards run the lesson's .py programs on MicroPython; `--ts` runs their TypeScript twins.
+ */
 export async function lessonCli(args: string[]): Promise<number> {
   const id = args.find((a, i) =>
     !a.startsWith("--") && !/^--(seed|lang|until)$/.test(args[i - 1] ?? "")
@@ -151,7 +154,7 @@ export async function lessonCli(args: string[]): Promise<number> {
   };
   if (!id) {
     console.error(
-      "usage: --lesson NN [--broken] [--micropython] [--seed N] [--lang zh|en] [--until MS]",
+      "usage: --lesson NN [--broken] [--ts] [--seed N] [--lang zh|en] [--until MS]",
     );
     return 2;
   }
@@ -160,7 +163,7 @@ export async function lessonCli(args: string[]): Promise<number> {
     variant: args.includes("--broken") ? "broken" : "reference",
     seed: flag("seed") !== undefined ? Number(flag("seed")) : undefined,
     untilMs: flag("until") !== undefined ? Number(flag("until")) : undefined,
-    runtime: args.includes("--micropython") ? "micropython" : "ts",
+    runtime: args.includes("--ts") ? "ts" : "micropython",
   });
   console.log(formatRun(run, lang));
   return run.results.every((r) => r.ok) ? 0 : 1;

@@ -18,9 +18,12 @@ for (const id of lessonIds()) {
   Deno.test(`lesson ${id} on MicroPython: the broken .py programs fail as recorded`, async () => {
     const run = await runLesson(id, { variant: "broken", runtime: "micropython" });
     const failures = run.results.filter((r) => !r.ok);
+    for (const expected of run.lesson.setup.brokenFails) {
+      assert.ok(failures.some((f) => f.id === expected), `${expected} should fail`);
+    }
     const recorded = JSON.parse(
       await Deno.readTextFile(new URL("broken.expected.json", run.lesson.dir)),
-    );
+    ).micropython;
     assert.deepEqual(failures.map((f) => ({ id: f.id, message: f.message })), recorded);
   });
 }

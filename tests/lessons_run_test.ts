@@ -22,7 +22,7 @@ for (const id of lessonIds()) {
     }
     const recorded = JSON.parse(
       await Deno.readTextFile(new URL("broken.expected.json", run.lesson.dir)),
-    );
+    ).ts;
     assert.deepEqual(failures.map((f) => ({ id: f.id, message: f.message })), recorded);
   });
 }
