@@ -41,6 +41,9 @@ export function createPacketsModel(capacity?: number) {
   const knownTopics = signal<string[]>([]);
   /** Topology node ids of every peer seen in a packet. */
   const knownPeers = signal<string[]>([]);
+  /** Peers that have published (the textbook's 发布者), for the topology's role tags. */
+  const publishers = signal<string[]>([]);
+  let publisherSet = new Set<string>();
 
   // The filtered view: absolute row indices in order, [viewStart, view.length).
   let view: number[] = [];
@@ -96,9 +99,14 @@ export function createPacketsModel(capacity?: number) {
     const topicsBefore = store.topics.values.length;
     const peersBefore = store.peers.values.length;
     const f = filter.value;
+    let newPublisher = false;
     for (const row of rows) {
       const abs = store.append(row);
       if (filtering && matches(abs, f)) view.push(abs);
+      if (row.type === "PUBLISH" && row.direction === "in" && !publisherSet.has(row.peer)) {
+        publisherSet.add(row.peer);
+        newPublisher = true;
+      }
     }
     dropEvicted();
     batch(() => {
@@ -109,6 +117,7 @@ export function createPacketsModel(capacity?: number) {
         ]);
         knownClients.value = [...names].sort();
       }
+      if (newPublisher) publishers.value = [...publisherSet];
       if (store.peers.values.length !== peersBefore) {
         knownPeers.value = store.peers.values.slice(1);
       }
@@ -206,6 +215,7 @@ export function createPacketsModel(capacity?: number) {
     knownClients,
     knownTopics,
     knownPeers,
+    publishers,
     viewLength,
     viewAt,
     viewIndexOf,
@@ -227,6 +237,8 @@ export function createPacketsModel(capacity?: number) {
         selectedSeq.value = null;
         detail.value = { state: "none" };
         knownPeers.value = [];
+        publisherSet = new Set();
+        publishers.value = [];
         knownClients.value = [];
         knownTopics.value = [];
         version.value++;

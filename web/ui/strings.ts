@@ -56,6 +56,8 @@ export const STRINGS = {
     en: "Topology: the broker in the middle, clients around it, packets moving along the wires",
   },
   legend: { zh: "图例", en: "Legend" },
+  publisher: { zh: "发布者", en: "publisher" },
+  subscriber: { zh: "订阅者", en: "subscriber" },
   brokerTitle: { zh: "代理服务器", en: "Broker" },
   // boards
   serialConsole: { zh: "串口", en: "Serial console" },

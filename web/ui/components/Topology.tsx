@@ -48,6 +48,10 @@ export function Topology({ model }: { model: WorldModel }) {
   }, [model]);
 
   const connected = new Set(clients.filter((c) => c.connected).map((c) => c.node));
+  const publishers = new Set(model.packets.publishers.value);
+  const subscribers = new Set(
+    clients.filter((c) => c.subscriptions.length > 0).map((c) => c.node),
+  );
   return (
     <section class="topology" aria-label={t("viewTopology")}>
       <svg
@@ -82,6 +86,13 @@ export function Topology({ model }: { model: WorldModel }) {
           >
             <title>{p.id}</title>
             <NodeShape place={p} model={model} />
+            {p.id !== BROKER_NODE && (
+              <RoleTags
+                publisher={publishers.has(p.id)}
+                subscriber={subscribers.has(p.id)}
+                y={p.kind === "board" ? 130 : p.kind === "phone" ? 96 : 78}
+              />
+            )}
           </g>
         ))}
         <g ref={layer} class="tokens" />
@@ -95,6 +106,30 @@ export function Topology({ model }: { model: WorldModel }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The textbook's roles under each client: 发布者 publisher, 订阅者 subscriber (or both). */
+function RoleTags(
+  { publisher, subscriber, y }: { publisher: boolean; subscriber: boolean; y: number },
+) {
+  const tags = [
+    ...(publisher ? [{ text: t("publisher"), cls: "role-pub" }] : []),
+    ...(subscriber ? [{ text: t("subscriber"), cls: "role-sub" }] : []),
+  ];
+  const w = 76;
+  return (
+    <g class="roles">
+      {tags.map((tag, i) => {
+        const x = (i - (tags.length - 1) / 2) * (w + 6);
+        return (
+          <g key={tag.cls} class={tag.cls} transform={`translate(${x},${y})`}>
+            <rect x={-w / 2} y={-13} width={w} height={26} rx={13} />
+            <text dy="0.35em" text-anchor="middle">{tag.text}</text>
+          </g>
+        );
+      })}
+    </g>
   );
 }
 
@@ -118,17 +153,18 @@ function NodeShape({ place, model }: { place: NodePlace; model: WorldModel }) {
     const led = !!board && board.power === "on" && board.pins[board.ledPin] === 1;
     return (
       <>
-        <rect class="glow-ring" x={-40} y={-62} width={80} height={124} rx={10} />
+        <rect class="glow-ring" x={-46} y={-76} width={92} height={152} rx={10} />
         <Esp32Drawing
-          x={-30}
-          y={-55}
+          x={-37.5}
+          y={-68.75}
+          scale={1.25}
           led={led}
           powered={board?.power === "on"}
           ledPin={board?.ledPin}
         />
-        <text y={76} text-anchor="middle" class="node-label">{place.label}</text>
+        <text y={90} text-anchor="middle" class="node-label">{place.label}</text>
         {board?.wifi.ip && (
-          <text y={94} text-anchor="middle" class="node-sub">{board.wifi.ip}</text>
+          <text y={108} text-anchor="middle" class="node-sub">{board.wifi.ip}</text>
         )}
       </>
     );

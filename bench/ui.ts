@@ -1,0 +1,239 @@
+/**
+ * `deno task bench ui`: the web UI in headless Chromium.
+ *
+ * 1. Initial JavaScript, gzip: main.js plus the chunks it imports statically (the
+ *    editor chunk is reported apart: it loads only when a program is opened).
+ * 2. Time to first paint on localhost (first-contentful-paint), median of 5 loads.
+ * 3. 1,000 packets/s for 30 s into the packet inspector (list following the newest row,
+ *    a packet's detail open): frame times measured in the page, from each frame's
+ *    requestAnimationFrame timestamp to the end of its rendering (a message posted
+ *    from rAF runs after the frame is drawn); and the rAF intervals (dropped frames).
+ * Packets are real codec frames routed into the page as `/events` messages, batched
+ * every 100 ms as the server does, so the numbers are the UI's alone.
+ */
+import { launchBrowser } from "../tests/support/browser.ts";
+import { startPlayground } from "../tests/support/playground_process.ts";
+import { fakePacket, routeFakeWorld, textbookPackets } from "../tests/support/ui_fake_world.ts";
+import { boardNode } from "../web/protocol.ts";
+import type { PacketRow } from "../web/protocol.ts";
+
+const RATE_PER_S = 1_000;
+const SECONDS = Number(Deno.env.get("UI_BENCH_SECONDS") ?? 30);
+const BATCH_MS = 100;
+
+async function gzipSize(bytes: Uint8Array): Promise<number> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const fmt = (n: number) => n.toFixed(1);
+
+const playground = await startPlayground(["--paused", "--mqtt-port", "0"]);
+const browser = await launchBrowser();
+try {
+  // --- 1. bundle sizes ---------------------------------------------------------------
+  const html = await (await fetch(playground.url)).text();
+  const entry = html.match(/<script type="module" src="([^"]+)"/)![1];
+  const seen = new Set<string>();
+  let initialRaw = 0;
+  let initialGzip = 0;
+  const queue = [entry];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const bytes = new Uint8Array(await (await fetch(new URL(path, playground.url))).arrayBuffer());
+    initialRaw += bytes.length;
+    initialGzip += await gzipSize(bytes);
+    // Static imports only: `import{...}from"./chunk-X.js"` (not `import("./...")`).
+    const text = new TextDecoder().decode(bytes);
+    for (const m of text.matchAll(/(?:^|[;}\s])(?:import|export)[^;("']*?from\s*"(\.\/[^"]+)"/g)) {
+      queue.push(new URL(m[1], new URL(path, playground.url)).pathname);
+    }
+    for (const m of text.matchAll(/^import\s*"(\.\/[^"]+)"/gm)) {
+      queue.push(new URL(m[1], new URL(path, playground.url)).pathname);
+    }
+  }
+  const mainText = new TextDecoder().decode(
+    new Uint8Array(await (await fetch(new URL(entry, playground.url))).arrayBuffer()),
+  );
+  const lazy = [...mainText.matchAll(/import\("(\.\/[^"]+)"\)/g)].map((m) => m[1]);
+  let lazyGzip = 0;
+  for (const rel of lazy) {
+    const bytes = new Uint8Array(
+      await (await fetch(new URL(rel, new URL(entry, playground.url)))).arrayBuffer(),
+    );
+    lazyGzip += await gzipSize(bytes);
+  }
+  console.log(
+    `initial JS: ${seen.size} file(s), ${(initialRaw / 1024).toFixed(1)} KB raw, ` +
+      `${(initialGzip / 1024).toFixed(1)} KB gzip (target <= 80 KB)` +
+      `${initialGzip <= 80 * 1024 ? "" : "  ** OVER TARGET **"}`,
+  );
+  console.log(`lazy chunks (editor): ${lazy.length}, ${(lazyGzip / 1024).toFixed(1)} KB gzip`);
+
+  // --- 2. time to first paint ----------------------------------------------------------
+  const paints: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: "zh-CN" });
+    await page.goto(playground.url, { waitUntil: "load" });
+    await page.waitForFunction(() =>
+      performance.getEntriesByType("paint").some((e) => e.name === "first-contentful-paint")
+    );
+    const fcp = await page.evaluate(() =>
+      performance.getEntriesByType("paint").find((e) => e.name === "first-contentful-paint")!
+        .startTime
+    );
+    if (i > 0) paints.push(fcp); // the first load warms Chromium up
+    await page.close();
+  }
+  console.log(
+    `first contentful paint: median ${fmt(percentile(paints, 50))} ms, ` +
+      `max ${fmt(Math.max(...paints))} ms over ${paints.length} loads (target <= 300 ms)`,
+  );
+
+  // --- 3. 1,000 packets/s into the open inspector --------------------------------------
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: "zh-CN" });
+  const seed = textbookPackets(3);
+  const fake = await routeFakeWorld(page, { packets: seed });
+  await page.goto(playground.url + "#packets");
+  await page.locator(".prow[data-type=PUBLISH]").first().click();
+  await page.getByTestId("packet-detail").waitFor();
+  await page.locator('[data-name="variableHeader.topic"]').click();
+  await page.locator(".follow input").check(); // follow newest while the detail stays open
+
+  // Templates: a sensor fleet's traffic, summaries as the codec writes them.
+  const templates: PacketRow[] = [];
+  for (let k = 0; k < 50; k++) {
+    const peer = boardNode(`sensor-${k}`);
+    templates.push(
+      fakePacket(0, 0, {
+        type: "PUBLISH",
+        dup: false,
+        qos: 1,
+        retain: false,
+        topic: `school/room${k % 10}/sensor-${k}/temperature`,
+        packetId: 1,
+        payload: new TextEncoder().encode(`{"t":${20 + (k % 7)}.5}`),
+      }, { peer, clientId: `sensor-${k}`, direction: "in" }).row,
+      fakePacket(0, 0, { type: "PUBACK", packetId: 1 }, {
+        peer,
+        clientId: `sensor-${k}`,
+        direction: "out",
+      }).row,
+    );
+  }
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
+    w.frames = [];
+    w.intervals = [];
+    w.stop = false;
+    const channel = new MessageChannel();
+    let frameStart = 0;
+    let last = 0;
+    channel.port1.onmessage = () => w.frames.push(performance.now() - frameStart);
+    const tick = (ts: number) => {
+      if (w.stop) return;
+      if (last) w.intervals.push(ts - last);
+      last = ts;
+      frameStart = ts;
+      channel.port2.postMessage(0);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  let seq = seed.length + 1;
+  let atUs = 10_000_000;
+  const perBatch = (RATE_PER_S * BATCH_MS) / 1_000;
+  const started = performance.now();
+  for (let b = 0; b < (SECONDS * 1_000) / BATCH_MS; b++) {
+    const rows: PacketRow[] = [];
+    for (let i = 0; i < perBatch; i++) {
+      const tpl = templates[(seq + i) % templates.length];
+      rows.push({ ...tpl, seq: seq + i, atUs: atUs + i * 1_000 });
+    }
+    seq += perBatch;
+    atUs += BATCH_MS * 1_000;
+    fake.send({ kind: "packets", rows });
+    fake.send({ kind: "clock", nowUs: atUs, mode: "playing", speed: 1 });
+    const due = started + (b + 1) * BATCH_MS;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+  }
+  await page.waitForTimeout(500);
+  const { frames, intervals, shown } = await page.evaluate(() => {
+    const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
+    w.stop = true;
+    return {
+      frames: w.frames,
+      intervals: w.intervals,
+      shown: document.querySelector(".packet-filters .count")?.textContent ?? "",
+    };
+  });
+  const over = intervals.filter((ms) => ms > 25).length;
+  console.log(
+    `${RATE_PER_S} packets/s for ${SECONDS} s (${seq - 1} packets, list shows ${shown}):`,
+  );
+  console.log(
+    `  frame time (rAF to drawn): p50 ${fmt(percentile(frames, 50))} ms, ` +
+      `p95 ${fmt(percentile(frames, 95))} ms, p99 ${fmt(percentile(frames, 99))} ms, ` +
+      `max ${fmt(Math.max(...frames))} ms over ${frames.length} frames (target p95 < 16 ms)`,
+  );
+  console.log(
+    `  rAF interval: p50 ${fmt(percentile(intervals, 50))} ms, ` +
+      `p95 ${
+        fmt(percentile(intervals, 95))
+      } ms; ${over} of ${intervals.length} frames late (> 25 ms)`,
+  );
+
+  // --- 4. the list at its limit: 110,000 packets sent, 100,000 kept, then scrolled -----
+  while (seq <= 110_000) {
+    const rows: PacketRow[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const tpl = templates[(seq + i) % templates.length];
+      rows.push({ ...tpl, seq: seq + i, atUs: atUs + i * 100 });
+    }
+    seq += 5_000;
+    atUs += 500_000;
+    fake.send({ kind: "packets", rows });
+  }
+  await page.waitForFunction(
+    () =>
+      document.querySelector(".packet-filters .count")?.textContent?.includes("100000 / 100000"),
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.locator(".follow input").uncheck();
+  const scrollMs = await page.evaluate(async () => {
+    const el = document.querySelector("[data-testid=packet-list]")!;
+    const times: number[] = [];
+    for (const top of [0, el.scrollHeight / 2, el.scrollHeight / 4, el.scrollHeight]) {
+      const t0 = performance.now();
+      el.scrollTop = top;
+      el.dispatchEvent(new Event("scroll"));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  });
+  const filterMs = await page.evaluate(async () => {
+    const select = document.querySelector("[data-testid=filter-type]") as HTMLSelectElement;
+    const t0 = performance.now();
+    select.value = "PUBACK";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  });
+  console.log(
+    `100,000 rows kept of 110,000 sent: jump-scroll to a new place drawn in ` +
+      `${scrollMs.map(fmt).join(", ")} ms; type filter over all rows in ${fmt(filterMs)} ms`,
+  );
+  await page.close();
+} finally {
+  await browser.close();
+  await playground.stop();
+}
