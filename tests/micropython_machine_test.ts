@@ -99,3 +99,29 @@ except Exception as e:
     await drain();
   }
 });
+
+Deno.test("a loop of pin writes without sleep still moves time: timers fire, the world goes on", async () => {
+  const program = `from machine import Pin, Timer
+led = Pin(15, Pin.OUT)
+ticks = []
+Timer(0).init(period=10, mode=Timer.PERIODIC, callback=lambda t: ticks.append(1))
+n = 0
+while len(ticks) < 3:
+    led.value(n & 1)
+    n += 1
+print("ticks", len(ticks), "writes", n)
+`;
+  const r = await rig([{ name: "b", program }]);
+  try {
+    r.world.start();
+    await r.world.runUntil(100_000);
+    const lines = r.console("b");
+    // each write costs 10 us of virtual time: about 1,000 writes per 10 ms tick
+    assert.match(lines[0], /^ticks 3 writes \d+$/);
+    const writes = Number(lines[0].split(" ")[3]);
+    assert.ok(writes > 2500 && writes < 3500, lines[0]);
+  } finally {
+    r.close();
+    await drain();
+  }
+});

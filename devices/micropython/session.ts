@@ -177,6 +177,8 @@ export class Session {
       return;
     }
     const reader = new WireReader(this.#block.request, this.#block.words[REQUEST_LENGTH]);
+    // Virtual time the worker's calls took since it last waited: this call ends that later.
+    const paidUs = reader.next() as number;
     // Sends the worker held back (on sockets that could take them) go first, in order.
     for (let n = reader.next() as number; n > 0; n--) {
       const fd = reader.next() as number;
@@ -205,6 +207,10 @@ export class Session {
     }
     switch (outcome.kind) {
       case "value":
+        if (paidUs > 0) {
+          this.#wait({ untilUs: this.board.clock.nowUs + paidUs }, () => outcome.value);
+          return;
+        }
         this.#answer(() => this.#send(REPLY.OK, outcome.value));
         return;
       case "wait":

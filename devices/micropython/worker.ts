@@ -38,6 +38,17 @@ const OUTBOX_BYTES = 16 * 1024;
 const TICKS_MASK = 2 ** 30 - 1;
 /** What one clock read costs in virtual time, so busy-waits on ticks_ms() make progress. */
 const CLOCK_READ_US = 10;
+/** What a call that does not block costs (a pin write, a send), so that a loop of them
+ * without sleep still moves the world's time as it would on the board. */
+const SYSCALL_US = 10;
+/** Calls that may block: their own wait is the time they take. */
+const WAITING_OPS: ReadonlySet<number> = new Set([
+  OP.SLEEP_US,
+  OP.IDLE,
+  OP.CB_DONE,
+  OP.SOCK_CONNECT,
+  OP.SOCK_RECV,
+]);
 /** Clock-read cost is paid (a real sleep, timers may fire) once it reaches this. */
 const CLOCK_DEBT_LIMIT_US = 1000;
 
@@ -230,7 +241,15 @@ async function run(init: WorkerInit): Promise<void> {
 
   /** Starts a request: the waiting sends first, then the call itself. */
   const begin = (op: number): WireWriter => {
-    writer.reset().value(outbox.length);
+    let paidUs = 0;
+    if (!WAITING_OPS.has(op)) {
+      debtUs += SYSCALL_US;
+      if (debtUs >= CLOCK_DEBT_LIMIT_US) {
+        paidUs = debtUs; // the kernel answers this call that much later
+        debtUs = 0;
+      }
+    }
+    writer.reset().value(paidUs).value(outbox.length);
     for (const m of outbox) writer.value(m.fd).value(m.bytes);
     outbox.length = 0;
     outboxBytes = 0;
@@ -273,6 +292,7 @@ async function run(init: WorkerInit): Promise<void> {
     if (exiting) return SPECIAL;
     const fd = a as number;
     if (quiet.has(fd) && outboxBytes + length <= OUTBOX_BYTES) {
+      debtUs += SYSCALL_US;
       outbox.push({ fd, bytes: heapView().slice(addr, addr + length) });
       outboxBytes += length;
       return length;
