@@ -29,6 +29,19 @@ if (Deno.args[0] === "serve") {
       // the tap on, at its default size: the broker's speed must not suffer from it
     });
     serveTcp(broker, { hostname: HOST, port });
+  } else if (kind === "bare") {
+    // the floor: a Deno TCP server that reads and answers CONNACK, nothing else
+    const listener = Deno.listen({ hostname: HOST, port });
+    for await (const conn of listener) {
+      (async () => {
+        const buf = new Uint8Array(512);
+        while (true) {
+          const n = await conn.read(buf).catch(() => null);
+          if (n === null) break;
+          if (buf[0] === 0x10) await conn.write(new Uint8Array([0x20, 2, 0, 0]));
+        }
+      })();
+    }
   } else if (kind === "aedes") {
     const { Aedes } = await import("aedes");
     const net = await import("node:net");
@@ -175,6 +188,7 @@ async function waitUntil(cond: () => boolean, timeoutMs: number): Promise<boolea
 // ---- scenarios ------------------------------------------------------------------
 
 const QUICK = Deno.args.includes("--quick");
+const CONNECTIONS_ONLY = Deno.args.includes("--connections-only");
 const SCALE = QUICK ? 0.2 : 1;
 const TIMEOUT_MS = 20_000;
 
@@ -294,11 +308,25 @@ async function latency(port: number): Promise<{ p50: number; p99: number }> {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-/** 10,000 idle connections: server RSS (KB) and CPU (µs) per connection. */
+/**
+ * 10,000 idle connections: server RSS (KB) and CPU (µs) per connection, as the
+ * cost of 10,000 more connections on top of 2,000 already open (so a runtime's
+ * one-time heap growth is not counted per connection).
+ */
 async function connections(port: number, pid: number): Promise<{ kb: number; cpuUs: number }> {
-  const N = Math.round(10_000 * SCALE), PARALLEL = 200;
-  const warm = await RawClient.open(port, "warm");
-  await new Promise((r) => setTimeout(r, 200));
+  const N = Math.round(10_000 * SCALE), WARM = Math.round(N / 5), PARALLEL = 200;
+  const warm: RawClient[] = [];
+  for (let i = 0; i < WARM; i += PARALLEL) {
+    warm.push(
+      ...await Promise.all(
+        Array.from(
+          { length: Math.min(PARALLEL, WARM - i) },
+          (_, k) => RawClient.open(port, `w${i + k}`),
+        ),
+      ),
+    );
+  }
+  await new Promise((r) => setTimeout(r, 500));
   const rss0 = rssKb(pid), cpu0 = cpuUs(pid);
   const clients: RawClient[] = [];
   for (let i = 0; i < N; i += PARALLEL) {
@@ -312,8 +340,7 @@ async function connections(port: number, pid: number): Promise<{ kb: number; cpu
   }
   await new Promise((r) => setTimeout(r, 500));
   const rss1 = rssKb(pid), cpu1 = cpuUs(pid);
-  for (const c of clients) c.close();
-  warm.close();
+  for (const c of [...clients, ...warm]) c.close();
   return { kb: (rss1 - rss0) / N, cpuUs: (cpu1 - cpu0) / N };
 }
 
@@ -359,6 +386,10 @@ async function start(kind: string, port: number): Promise<Server> {
   if (kind === "project") {
     cmd = new Deno.Command(Deno.execPath(), {
       args: ["run", "-A", self, "serve", "project", String(port)],
+    });
+  } else if (kind === "bare") {
+    cmd = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", self, "serve", "bare", String(port)],
     });
   } else if (kind === "mosquitto") {
     const conf = Deno.makeTempFileSync({ suffix: ".conf" });
@@ -437,14 +468,24 @@ for (let round = 1; round <= ROUNDS; round++) {
     const port = freePort();
     let server = await start(kind, port);
     try {
-      const r: Result = {
-        fanIn: await fanIn(port),
-        fanOut: await fanOut(port),
-        qos1: await qos1(port),
-        ...(await latency(port).then((l) => ({ p50: l.p50, p99: l.p99 }))),
-        kbPerConn: NaN,
-        cpuUsPerConn: NaN,
-      };
+      const r: Result = CONNECTIONS_ONLY
+        ? {
+          fanIn: NaN,
+          fanOut: NaN,
+          qos1: NaN,
+          p50: NaN,
+          p99: NaN,
+          kbPerConn: NaN,
+          cpuUsPerConn: NaN,
+        }
+        : {
+          fanIn: await fanIn(port),
+          fanOut: await fanOut(port),
+          qos1: await qos1(port),
+          ...(await latency(port).then((l) => ({ p50: l.p50, p99: l.p99 }))),
+          kbPerConn: NaN,
+          cpuUsPerConn: NaN,
+        };
       if (round === 1) {
         // on a fresh server, so that garbage from the runs above does not count
         await server.stop();
@@ -479,6 +520,20 @@ for (let round = 1; round <= ROUNDS; round++) {
     } finally {
       await server.stop();
     }
+  }
+}
+
+// Deno's own floor: a server that only accepts, reads and answers CONNACK.
+{
+  const port = freePort();
+  const bare = await start("bare", port);
+  try {
+    const c = await connections(port, bare.pid);
+    console.log(
+      `Deno TCP floor (accept + one pending read per socket, no MQTT): ${c.kb.toFixed(1)} KB/conn`,
+    );
+  } finally {
+    await bare.stop();
   }
 }
 

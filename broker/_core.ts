@@ -6,6 +6,7 @@
 import type { VirtualClock } from "../sim/mod.ts";
 import type { Packet, Properties, PublishPacket, QoS } from "./codec/mod.ts";
 import { CodecError, Decoder, encode } from "./_codec.ts";
+import { encodePublishFast } from "./_publish_encoder.ts";
 import { Acl, Authenticator } from "./auth/mod.ts";
 import {
   type BrokerConfig,
@@ -611,7 +612,10 @@ export class Core {
       payload: message.payload,
       properties,
     };
-    const bytes = encode(packet, conn.level);
+    // Real sockets copy what they are given, so they can take slab slices (see _publish_encoder.ts)
+    const bytes = conn.link.transport === "virtual"
+      ? encode(packet, conn.level)
+      : encodePublishFast(packet, conn.level);
     if (conn.maxPacketSizeOut > 0 && bytes.length > conn.maxPacketSizeOut) {
       // [MQTT-3.1.2-25] too large for the client: discarded as if delivered
       if (newAlias) conn.aliasesOut.delete(message.topic); // it never reached the client

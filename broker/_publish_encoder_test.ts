@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { SeededRandom } from "../sim/mod.ts";
+import type { ProtocolLevel, PublishPacket, QoS } from "./codec/mod.ts";
+import { encode } from "./_codec.ts";
+import { encodePublishFast } from "./_publish_encoder.ts";
+
+Deno.test("encodePublishFast() writes exactly the codec's bytes", () => {
+  const rnd = new SeededRandom(7);
+  const topics = ["a", "home/led", "温度/客厅", "x".repeat(300), "$SYS/broker/uptime"];
+  for (let i = 0; i < 2000; i++) {
+    const qos = rnd.int(0, 3) as QoS;
+    const level = rnd.pick([3, 4, 5]) as ProtocolLevel;
+    const sizes = [0, 1, 100, 200, 5000, 20_000];
+    const p: PublishPacket = {
+      type: "PUBLISH",
+      dup: qos > 0 && rnd.chance(0.3),
+      qos,
+      retain: rnd.chance(0.5),
+      topic: rnd.pick(topics),
+      packetId: qos > 0 ? rnd.int(1, 65536) : undefined,
+      payload: rnd.fill(new Uint8Array(rnd.pick(sizes))),
+      properties: level === 5 && rnd.chance(0.3) ? { userProperties: [["k", "v"]] } : undefined,
+    };
+    assert.deepEqual(encodePublishFast(p, level), encode(p, level));
+  }
+});
