@@ -188,3 +188,56 @@ export function fieldHelp(name: string, packetType: string, lang: Lang): string 
   for (let i = parts.length - 2; i >= 0; i--) if (HELP[parts[i]]) return HELP[parts[i]][lang];
   return undefined;
 }
+
+/** The codec's field labels in Chinese; the English stays beside them (the spec's words). */
+const LABELS_ZH: Record<string, string> = {
+  "Fixed Header": "固定报头",
+  "Packet Type": "报文类型",
+  "Reserved flags": "保留标志位",
+  "Remaining Length": "剩余长度",
+  "Variable Header": "可变报头",
+  "Payload": "有效载荷",
+  "Topic Name": "主题名",
+  "Topic Filter": "主题过滤器",
+  "Packet Identifier": "报文标识符",
+  "Protocol Name": "协议名",
+  "Protocol Level": "协议级别",
+  "Connect Flags": "连接标志",
+  "User Name Flag": "用户名标志",
+  "Password Flag": "密码标志",
+  "Will Retain": "遗嘱保留",
+  "Will QoS": "遗嘱 QoS",
+  "Will Flag": "遗嘱标志",
+  "Clean Session": "清除会话",
+  "Clean Start": "清除会话",
+  "Reserved": "保留位",
+  "Keep Alive": "保活时间",
+  "Client Identifier": "客户端标识符",
+  "Will Topic": "遗嘱主题",
+  "Will Payload": "遗嘱内容",
+  "User Name": "用户名",
+  "Password": "密码",
+  "Length": "长度",
+  "Value": "值",
+  "String": "字符串",
+  "Binary Data": "二进制数据",
+  "Connect Acknowledge Flags": "连接确认标志",
+  "Session Present": "会话存在",
+  "Connect Return Code": "连接返回码",
+  "Reason Code": "原因码",
+  "Subscription Options": "订阅选项",
+  "Maximum QoS": "最大 QoS",
+  "No Local": "不接收自己的消息",
+  "Retain As Published": "按发布保留",
+  "Retain Handling": "保留处理",
+  "Property Length": "属性长度",
+  "Properties": "属性",
+  "Identifier": "标识符",
+  "Name": "名称",
+};
+
+/** A field's label for the screen: Chinese first when the class reads Chinese. */
+export function fieldLabel(label: string, lang: Lang): { main: string; aside?: string } {
+  const zh = lang === "zh" ? LABELS_ZH[label] : undefined;
+  return zh ? { main: zh, aside: label } : { main: label };
+}

@@ -1,6 +1,6 @@
 /** The dissection as a tree (all open): label, value, spec section; selecting one highlights its bytes. */
 import { lang, t } from "../i18n.ts";
-import { fieldHelp } from "../field_help.ts";
+import { fieldHelp, fieldLabel } from "../field_help.ts";
 import type { Field } from "../../protocol.ts";
 import { walkFields } from "../packets_model.ts";
 
@@ -39,6 +39,7 @@ export function FieldTree(
     >
       {items.map(({ field, path, depth }) => {
         const isSelected = path === selected;
+        const label = fieldLabel(field.label, lang.value);
         return (
           <div
             key={path}
@@ -51,7 +52,8 @@ export function FieldTree(
             style={{ paddingLeft: `${0.4 + depth * 1.1}em` }}
             onClick={() => onSelect(path)}
           >
-            <span class="f-label">{field.label}</span>
+            <span class="f-label">{label.main}</span>
+            {label.aside && <span class="f-aside">{label.aside}</span>}
             {field.value !== undefined && <span class="f-value">{formatValue(field.value)}</span>}
             {field.note && <span class="f-note">({field.note})</span>}
             {field.bits && (

@@ -6,7 +6,7 @@ import { FieldTree } from "./FieldTree.tsx";
 import { hexToBytes, HexView } from "./HexView.tsx";
 import { PacketFilters } from "./PacketFilters.tsx";
 import { PacketList } from "./PacketList.tsx";
-import { fieldHelp } from "../field_help.ts";
+import { fieldHelp, fieldLabel } from "../field_help.ts";
 
 export function PacketInspector({ packets }: { packets: PacketsModel }) {
   return (
@@ -57,7 +57,7 @@ function PacketDetailPane({ packets }: { packets: PacketsModel }) {
         />
         {field && (
           <p class="field-explain" data-testid="field-explain">
-            <b>{field.label}</b>
+            <b>{fieldLabel(field.label, lang.value).main}</b>
             {field.spec && <span class="f-spec">§{field.spec}</span>}{" "}
             {fieldHelp(field.name, detail.row.type, lang.value) ?? ""}
           </p>
