@@ -21,7 +21,7 @@ import { type Delivery, isExpired, type Message } from "./message.ts";
 import { Metrics } from "./metrics.ts";
 import { RetainedStore } from "./retained.ts";
 import { Session, SESSION_NEVER_EXPIRES_S, type SubEntry } from "./session.ts";
-import { Tap } from "./tap.ts";
+import { listenerFailed, Tap } from "./tap.ts";
 import { type Timebase, virtualTimebase } from "./timebase.ts";
 import { TopicTree } from "./topic_tree.ts";
 import { SERVER_TOPIC_PREFIX } from "./topic.ts";
@@ -92,7 +92,13 @@ export class Core {
   }
 
   emit(event: BrokerEvent): void {
-    for (const l of this.#listeners) l(event);
+    for (const l of this.#listeners) {
+      try {
+        l(event);
+      } catch (e) {
+        listenerFailed("event", e);
+      }
+    }
   }
 
   // ---- connections --------------------------------------------------------

@@ -31,3 +31,25 @@ Deno.test("CONNECT gets CONNACK 0 and QoS 0 flows from publisher to subscriber",
   assert.equal(str(msg.payload), "hi");
   assert.equal(broker.tap.recent().length, 8);
 });
+
+Deno.test("a listener that throws does not close the client it watched", () => {
+  const { broker } = setup();
+  const errors: unknown[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  try {
+    broker.tap.listen(() => {
+      throw new Error("UI bug");
+    });
+    broker.onEvent(() => {
+      throw new Error("UI bug");
+    });
+    const p = new TestPeer(broker, 4);
+    p.connect("c");
+    p.send({ type: "PINGREQ" });
+    assert.deepEqual(p.take(), [{ type: "PINGRESP" }]);
+    assert.equal(p.closedByBroker, false);
+  } finally {
+    console.error = original;
+  }
+});

@@ -99,6 +99,21 @@ export class Tap {
     };
     this.#ring[seq % this.capacity] = ev;
     const listeners = this.#listeners;
-    for (let i = 0; i < listeners.length; i++) listeners[i](ev);
+    for (let i = 0; i < listeners.length; i++) {
+      try {
+        listeners[i](ev);
+      } catch (e) {
+        // A watcher's bug must not close the client whose packet it was watching.
+        listenerFailed("tap", e);
+      }
+    }
   }
 }
+
+/** Reports a listener that threw (once per kind), and carries on. */
+export function listenerFailed(kind: string, error: unknown): void {
+  if (reported.has(kind)) return;
+  reported.add(kind);
+  console.error(`A broker ${kind} listener threw (later errors not shown):`, error);
+}
+const reported = new Set<string>();
