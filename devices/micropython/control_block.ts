@@ -19,12 +19,14 @@ export const QUIET_FDS = 6;
 export const MAX_QUIET_FDS = 9;
 /** Int32 index: 1 once the runaway watchdog interrupted this board's program. */
 export const RUNAWAY_FLAG = 15;
+/** Int32 index: bumped by the worker for every request (a doorbell is for one request). */
+export const REQUEST_SEQ = 16;
 
 /** STATE values. */
 export const WAITING = 0;
 export const READY = 1;
 
-const HEADER_BYTES = 64;
+const HEADER_BYTES = 128;
 /** Largest request or reply; bigger byte strings are sent in pieces by the .py side. */
 export const REGION_BYTES = 64 * 1024;
 /** What the .py side sends or receives in one call at most. */

@@ -26,6 +26,7 @@ import {
   READY,
   REPLY_LENGTH,
   REQUEST_LENGTH,
+  REQUEST_SEQ,
   RUNAWAY_FLAG,
   STATE,
   viewControlBlock,
@@ -83,6 +84,8 @@ export class Session {
   #queued: { id: number; done: () => void } | undefined;
   #callbackDone: (() => void) | undefined;
   #interruptPending = false;
+  /** The last request taken (by a doorbell message or by waiting for it). */
+  #seenSeq = 0;
 
   constructor(
     host: SessionHost,
@@ -148,6 +151,9 @@ export class Session {
       return;
     }
     if (msg === REQUEST_DOORBELL) {
+      const seq = Atomics.load(this.#block.words, REQUEST_SEQ);
+      if (seq === this.#seenSeq) return; // a doorbell for a request already taken
+      this.#seenSeq = seq;
       if (this.phase === "dead") {
         this.#send(REPLY.EXIT); // a stopped session's worker must leave Atomics.wait
         return;

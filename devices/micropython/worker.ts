@@ -16,6 +16,7 @@ import {
   QUIET_FDS,
   REPLY_LENGTH,
   REQUEST_LENGTH,
+  REQUEST_SEQ,
   RUNAWAY_FLAG,
   STATE,
   viewControlBlock,
@@ -204,6 +205,7 @@ async function run(init: WorkerInit): Promise<void> {
     block.words[REQUEST_LENGTH] = writer.length;
     Atomics.store(block.words, STATE, WAITING);
     flushConsole(true);
+    Atomics.add(block.words, REQUEST_SEQ, 1);
     post(REQUEST_DOORBELL);
     Atomics.wait(block.words, STATE, WAITING);
     nowUs = block.floats[NOW_US_F64];
