@@ -4,9 +4,10 @@
  */
 import { parseArgs } from "node:util";
 import { PortInUseError, startHost } from "./web/mod.ts";
+import { classroomAddress, lanBanner, makeSeats, withSeats } from "./classroom/mod.ts";
 
 const USAGE =
-  `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--scenario NAME] [--seed N] [--broker mqtt://HOST:PORT] [--paused]
+  `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--scenario NAME] [--seed N] [--broker mqtt://HOST:PORT] [--paused] [--lan] [--seats N]
 
   --port N          web UI port (default 8000; 0 picks a free one)
   --host ADDR       address the web UI listens on (default 127.0.0.1)
@@ -16,6 +17,9 @@ const USAGE =
   --seed N          seed of the world's random source (default: the scenario's)
   --broker URL      boards use a real broker (mqtt://HOST:PORT) instead of the embedded one
   --paused          start with the virtual clock paused
+  --lan             listen on all interfaces (web, MQTT, /mqtt); print the classroom address and a QR code
+  --seats N         users seat01..seatNN with printed passwords, each its own class/seatNN/# (plus
+                    class/public/#), a teacher user for everything; anonymous clients refused
   --help            this text`;
 
 function parsePort(flag: string, text: string): number {
@@ -32,31 +36,44 @@ function parseSeed(text: string): number {
   return seed;
 }
 
+function parseSeats(text: string): number {
+  const seats = Number(text);
+  if (!Number.isInteger(seats) || seats < 1 || seats > 999) {
+    throw new Error(`--seats must be a whole number from 1 to 999, got '${text}'`);
+  }
+  return seats;
+}
+
 function parseFlags(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
       port: { type: "string", default: "8000" },
-      host: { type: "string", default: "127.0.0.1" },
+      host: { type: "string" },
       "mqtt-port": { type: "string", default: "1883" },
-      "mqtt-host": { type: "string", default: "127.0.0.1" },
+      "mqtt-host": { type: "string" },
       scenario: { type: "string", default: "textbook-pubsub" },
       seed: { type: "string" },
       broker: { type: "string" },
       paused: { type: "boolean", default: false },
+      lan: { type: "boolean", default: false },
+      seats: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
   });
   return {
     port: parsePort("--port", values.port),
-    hostname: values.host,
+    // --lan listens on every interface unless an address is given.
+    hostname: values.host ?? (values.lan ? "0.0.0.0" : "127.0.0.1"),
     mqttPort: parsePort("--mqtt-port", values["mqtt-port"]),
-    mqttHostname: values["mqtt-host"],
+    mqttHostname: values["mqtt-host"] ?? (values.lan ? "0.0.0.0" : "127.0.0.1"),
     scenario: values.scenario,
     seed: values.seed === undefined ? undefined : parseSeed(values.seed),
     externalBroker: values.broker,
     paused: values.paused,
+    lan: values.lan,
+    seats: values.seats === undefined ? undefined : parseSeats(values.seats),
     help: values.help,
   };
 }
@@ -75,7 +92,13 @@ if (import.meta.main) {
     Deno.exit(0);
   }
   try {
-    const host = await startHost(flags);
+    const seats = flags.seats === undefined ? undefined : await makeSeats(flags.seats);
+    const lanAddress = flags.lan ? classroomAddress()?.address : undefined;
+    const host = await startHost({
+      ...flags,
+      lanAddress,
+      brokerConfig: seats && ((config) => withSeats(config, seats)),
+    });
     console.log(`MQTT Playground is running: ${host.url}`);
     console.log(`MQTT 游乐场已启动：在浏览器中打开 ${host.url}`);
     if (flags.externalBroker) {
@@ -85,6 +108,11 @@ if (import.meta.main) {
     } else {
       console.log(`MQTT broker for real clients: ${host.mqttUrl} (WebSocket: ${host.url}mqtt)`);
     }
+    if (flags.lan) {
+      const mqttPort = Number(new URL(host.mqttUrl).port);
+      console.log(lanBanner({ webPort: host.port, mqttPort, address: lanAddress }));
+    }
+    if (seats) console.log(seats.table());
     Deno.addSignalListener("SIGINT", async () => {
       await host.shutdown();
       Deno.exit(0);

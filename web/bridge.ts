@@ -12,6 +12,7 @@ import {
   type WorldEvent,
   type WorldPacket,
 } from "../devices/mod.ts";
+import { type CaptureRecord, WorldRecordMapper } from "../capture/mod.ts";
 import { type Endpoints, toBrokerEventView, toBrokerView } from "./broker_view.ts";
 import type { EventHub } from "./events.ts";
 import { SeqRing } from "./packet_ring.ts";
@@ -119,6 +120,12 @@ export class EventBridge {
     let out = "";
     for (const p of this.#log.latest(limit)) out += jsonRecord(packetRecord(p.packet)) + "\n";
     return out;
+  }
+
+  /** The latest `limit` packets as capture records, for GET /api/capture.pcapng. */
+  captureRecords(limit: number): CaptureRecord[] {
+    const mapper = new WorldRecordMapper();
+    return this.#log.latest(limit).map((p) => mapper.map(p.packet));
   }
 
   detail(seq: number): PacketDetail | undefined {

@@ -2,6 +2,8 @@
  * The host: paces the world's clock against the wall, serves the UI and lets
  * real MQTT clients in. This is the only place where host time meets the world.
  */
+import type { BrokerConfig } from "../broker/mod.ts";
+import type { QrPageOptions } from "../classroom/mod.ts";
 import { upgradeMqttWebSocket } from "../broker/transport_ws.ts";
 import { parseBrokerUrl, type Scenario, tcpBrokerGateway } from "../devices/mod.ts";
 import { EventBridge } from "./bridge.ts";
@@ -26,6 +28,10 @@ export interface HostOptions {
   seed?: number;
   /** "mqtt://HOST:PORT": boards use this real broker instead of the embedded one. */
   externalBroker?: string;
+  /** Rewrites every scenario's broker config (--seats: withSeats(config, seats)). */
+  brokerConfig?: (config: BrokerConfig) => BrokerConfig;
+  /** --lan: the classroom address shown on GET /qr and printed at start. */
+  lanAddress?: string;
 }
 
 export interface RunningHost {
@@ -63,6 +69,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const playground = new Playground({
     scenario: typeof scenario === "string" ? builtinScenario(scenario) : scenario,
     seed: options.seed,
+    brokerConfig: options.brokerConfig,
     gateway: options.externalBroker
       ? tcpBrokerGateway(parseBrokerUrl(options.externalBroker))
       : undefined,
@@ -91,11 +98,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     onBroker: (broker) => tcp.follow(broker),
   });
   const bundle = await bundleUi();
+  let lan: QrPageOptions | undefined; // known once the web server has its port
   const app = createApp({
     pacer,
     hub,
     bundle,
     world: { playground, bridge },
+    lan: () => lan,
     upgradeMqtt: (request) => {
       const broker = playground.broker;
       if (!broker) return new Response("The broker is down (a scenario fault)\n", { status: 503 });
@@ -128,6 +137,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (!options.paused) pacer.play(1);
 
   const port = server.addr.port;
+  if (options.lanAddress) {
+    lan = {
+      url: `http://${options.lanAddress}:${port}/`,
+      mqttHost: options.lanAddress,
+      mqttPort: tcp.port,
+    };
+  }
   return {
     url: `http://${displayHost(options.hostname)}:${port}/`,
     port,

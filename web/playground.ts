@@ -3,7 +3,7 @@
  * seen through one stable face so the pacer, the bridge and the MQTT listeners
  * never hold on to a world that is gone.
  */
-import type { Broker } from "../broker/mod.ts";
+import type { Broker, BrokerConfig } from "../broker/mod.ts";
 import type { Scenario } from "../devices/scenario.ts";
 import { BUILTIN_SCENARIOS } from "../devices/scenarios.ts";
 import { type BrokerGateway, type ProgramResolver, World } from "../devices/world.ts";
@@ -15,6 +15,8 @@ export interface PlaygroundOptions {
   programs?: ProgramResolver;
   /** Boards talk to a real broker through this instead of the embedded one. */
   gateway?: (world: World) => BrokerGateway;
+  /** Rewrites each scenario's broker config (--seats adds users and ACLs). */
+  brokerConfig?: (config: BrokerConfig) => BrokerConfig;
 }
 
 export type WorldListener = (world: World) => void;
@@ -23,11 +25,13 @@ export class Playground implements PacedTarget {
   #world: World;
   #programs: ProgramResolver | undefined;
   #gateway: PlaygroundOptions["gateway"];
+  #brokerConfig: ((config: BrokerConfig) => BrokerConfig) | undefined;
   #listeners = new Set<WorldListener>();
 
   constructor(options: PlaygroundOptions) {
     this.#programs = options.programs;
     this.#gateway = options.gateway;
+    this.#brokerConfig = options.brokerConfig;
     this.#world = this.#create(options.scenario, options.seed);
   }
 
@@ -79,6 +83,8 @@ export class Playground implements PacedTarget {
   }
 
   #create(scenario: Scenario, seed: number | undefined): World {
+    const rewrite = this.#brokerConfig;
+    if (rewrite) scenario = { ...scenario, broker: rewrite(scenario.broker ?? {}) };
     const world = new World(scenario, { seed, programs: this.#programs, gateway: this.#gateway });
     world.start();
     return world;

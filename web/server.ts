@@ -5,6 +5,8 @@
 import { Hono } from "hono";
 import { upgradeWebSocket } from "hono/deno";
 import { packetsApi } from "./api_packets.ts";
+import { captureApi } from "./api_capture.ts";
+import { encodeQr, qrPage, type QrPageOptions, renderSvg } from "../classroom/mod.ts";
 import { clockMessage, timeApi } from "./api_time.ts";
 import { worldApi } from "./api_world.ts";
 import type { EventBridge } from "./bridge.ts";
@@ -25,9 +27,11 @@ export interface AppParts {
   world?: { playground: Playground; bridge: EventBridge };
   /** Serves MQTT over WebSocket at /mqtt (subprotocol "mqtt"). */
   upgradeMqtt?: (request: Request) => Response;
+  /** With --lan: what GET /qr shows (default: the address the page was asked at). */
+  lan?: () => QrPageOptions | undefined;
 }
 
-export function createApp({ pacer, hub, bundle, world, upgradeMqtt }: AppParts): Hono {
+export function createApp({ pacer, hub, bundle, world, upgradeMqtt, lan }: AppParts): Hono {
   const app = new Hono();
   const greetings = (): ServerMessage[] =>
     world ? [clockMessage(pacer.state), world.bridge.hello()] : [clockMessage(pacer.state)];
@@ -46,8 +50,19 @@ export function createApp({ pacer, hub, bundle, world, upgradeMqtt }: AppParts):
   app.route("/", timeApi({ pacer, hub, nextPacketSeq: world && (() => world.bridge.nextSeq) }));
   if (world) {
     app.route("/", packetsApi(world.bridge));
+    app.route("/", captureApi(world.playground, world.bridge));
     app.route("/", worldApi(world.playground, world.bridge));
   }
+
+  // The classroom QR code: a page to project, and the bare SVG for the UI to embed.
+  const qrFor = (requestUrl: string): QrPageOptions =>
+    lan?.() ?? { url: new URL("/", requestUrl).href };
+  app.get("/qr", (c) => c.html(qrPage(qrFor(c.req.url))));
+  app.get(
+    "/qr.svg",
+    (c) =>
+      c.body(renderSvg(encodeQr(qrFor(c.req.url).url)), 200, { "content-type": "image/svg+xml" }),
+  );
 
   if (upgradeMqtt) {
     app.get("/mqtt", (c) => {

@@ -169,3 +169,31 @@ Deno.test("step to the next packet stops at the event that logs the next packet"
   assert.equal(playground.nowUs, 8_025_000);
   assert.equal(bridge.nextSeq, before + 2);
 });
+
+Deno.test("GET /api/capture.pcapng downloads the log as pcapng named after the scenario", async () => {
+  const { app } = await setup();
+  const response = await app.request("/api/capture.pcapng");
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("content-type"), "application/x-pcapng");
+  assert.match(
+    response.headers.get("content-disposition") ?? "",
+    /filename="mqtt-playground-textbook-pubsub-seed1\.pcapng"/,
+  );
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A Section Header Block opens every pcapng file (block type 0x0A0D0D0A).
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x0a, 0x0d, 0x0d, 0x0a]);
+  const bad = await app.request("/api/capture.pcapng?limit=-3");
+  assert.equal(bad.status, 400);
+});
+
+Deno.test("GET /qr shows the page's address as a QR code; /qr.svg is the bare picture", async () => {
+  const { app } = await setup();
+  const page = await app.request("http://192.168.1.20:8000/qr");
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /http:\/\/192\.168\.1\.20:8000\//);
+  assert.match(html, /<svg/);
+  const svg = await app.request("http://192.168.1.20:8000/qr.svg");
+  assert.equal(svg.headers.get("content-type"), "image/svg+xml");
+  assert.match(await svg.text(), /^<svg/);
+});

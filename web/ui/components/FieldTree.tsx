@@ -6,7 +6,8 @@ import { walkFields } from "../packets_model.ts";
 
 export function formatValue(value: unknown): string {
   if (value === undefined) return "";
-  if (typeof value === "string") return JSON.stringify(value);
+  // Bit patterns ("0b0010") read as numbers; other strings are quoted, as in the payload.
+  if (typeof value === "string") return /^0b[01]+$/.test(value) ? value : JSON.stringify(value);
   return String(value);
 }
 

@@ -47,6 +47,8 @@ export function Topology({ model }: { model: WorldModel }) {
     };
   }, [model]);
 
+  // A class of 30 boards (or a thousand sensors) is drawn as dots, not ESP32 pictures.
+  const compact = places.length > 24;
   const connected = new Set(clients.filter((c) => c.connected).map((c) => c.node));
   const publishers = new Set(model.packets.publishers.value);
   const subscribers = new Set(
@@ -85,8 +87,10 @@ export function Topology({ model }: { model: WorldModel }) {
             }}
           >
             <title>{p.id}</title>
-            <NodeShape place={p} model={model} />
-            {p.id !== BROKER_NODE && (
+            {compact && p.id !== BROKER_NODE
+              ? <CompactNode place={p} model={model} />
+              : <NodeShape place={p} model={model} />}
+            {!compact && p.id !== BROKER_NODE && (
               <RoleTags
                 publisher={publishers.has(p.id)}
                 subscriber={subscribers.has(p.id)}
@@ -106,6 +110,17 @@ export function Topology({ model }: { model: WorldModel }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+function CompactNode({ place, model }: { place: NodePlace; model: WorldModel }) {
+  const board = model.boards.value.find((b) => `board:${b.name}` === place.id);
+  const lit = !!board && board.power === "on" && board.pins[board.ledPin] === 1;
+  return (
+    <>
+      <circle class="glow-ring" r={13} />
+      <circle class={lit ? "node-dot lit" : "node-dot"} r={8} />
+    </>
   );
 }
 

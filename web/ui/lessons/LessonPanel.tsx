@@ -9,7 +9,7 @@
 import { useEffect } from "preact/hooks";
 import { lang } from "../i18n.ts";
 import { lt } from "./lesson_strings.ts";
-import type { CheckState, LessonsModel } from "./lessons_model.ts";
+import type { CheckState, LessonsModel, ShowTarget } from "./lessons_model.ts";
 import { Markdown } from "./Markdown.tsx";
 import "./lessons.css";
 
@@ -112,7 +112,7 @@ function LessonSteps({ model }: { model: LessonsModel }) {
                   id={id}
                   state={model.results.value[id]}
                   everPassed={model.passed.value.has(id)}
-                  onShow={(seq) => model.show(seq)}
+                  onShow={(target) => model.show(target)}
                 />
               ))}
             </ul>
@@ -142,21 +142,22 @@ function CheckRow(
     id: string;
     state: CheckState | undefined;
     everPassed: boolean;
-    onShow: (seq: number) => void;
+    onShow: (target: ShowTarget) => void;
   },
 ) {
   const ok = state?.ok ?? everPassed;
+  const target: ShowTarget | undefined = state?.seq !== undefined
+    ? { seq: state.seq }
+    : state?.board !== undefined
+    ? { board: state.board }
+    : undefined;
   return (
     <li class={ok ? "check ok" : "check pending"} data-check={id}>
       <span class="check-mark" aria-hidden="true">{ok ? "✓" : "…"}</span>
       <span class="check-message">{state ? state.message[lang.value] : id}</span>
-      {state?.seq !== undefined && (
-        <button
-          type="button"
-          class="show-me"
-          onClick={() => onShow(state.seq!)}
-        >
-          {lt("showMe")} #{state.seq}
+      {target && (
+        <button type="button" class="show-me" onClick={() => onShow(target)}>
+          {lt("showMe")} {"seq" in target ? `#${target.seq}` : target.board}
         </button>
       )}
     </li>

@@ -17,7 +17,11 @@ export interface CheckState {
   ok: boolean;
   message: { zh: string; en: string };
   seq?: number;
+  board?: string;
 }
+
+/** The detail of the `playground:show` event. */
+export type ShowTarget = { seq: number } | { board: string };
 
 interface Progress {
   step: number;
@@ -131,9 +135,12 @@ export function createLessonsModel(fetcher: typeof fetch = fetch) {
     save(next);
   }
 
-  /** Asks the packet views to highlight a packet ("show me"). */
-  function show(seq: number): void {
-    globalThis.dispatchEvent(new CustomEvent("playground:show", { detail: { seq } }));
+  /**
+   * "Show me": asks the views to highlight a packet (`detail.seq`) or, for a check about a
+   * LED, a console or WiFi, a board (`detail.board`).
+   */
+  function show(target: ShowTarget): void {
+    globalThis.dispatchEvent(new CustomEvent("playground:show", { detail: target }));
   }
 
   return {

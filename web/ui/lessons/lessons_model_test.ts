@@ -31,15 +31,16 @@ Deno.test("opening a lesson shows its checks, ticks the passed ones and remember
   model.close();
 });
 
-Deno.test("show me dispatches playground:show with the packet's seq", async () => {
+Deno.test("show me dispatches playground:show with the packet's seq or the board", async () => {
   const model = await modelOverBrokenLesson03();
-  const seen: number[] = [];
-  const listener = (e: Event) => seen.push((e as CustomEvent<{ seq: number }>).detail.seq);
+  const seen: unknown[] = [];
+  const listener = (e: Event) => seen.push((e as CustomEvent).detail);
   globalThis.addEventListener("playground:show", listener);
   try {
-    model.show(6);
+    model.show({ seq: 6 });
+    model.show({ board: "publisher" });
   } finally {
     globalThis.removeEventListener("playground:show", listener);
   }
-  assert.deepEqual(seen, [6]);
+  assert.deepEqual(seen, [{ seq: 6 }, { board: "publisher" }]);
 });
