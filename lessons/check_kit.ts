@@ -13,6 +13,16 @@ export function fail(message: Bilingual, seq?: number): CheckResult {
   return seq === undefined ? { ok: false, message } : { ok: false, message, seq };
 }
 
+/** Points "show me" at a board (for checks about its LED, console or WiFi). */
+export function onBoard(result: CheckResult, board: string): CheckResult {
+  return result.seq === undefined ? { ...result, board } : result;
+}
+
+/** The check, with "show me" pointing at the board when the result names no packet. */
+export function aboutBoard(check: Check, board: string): Check {
+  return (log) => onBoard(check(log), board);
+}
+
 export interface PacketQuery {
   type?: PacketType;
   /** Sent by this board / address, or "broker". */
@@ -292,18 +302,20 @@ export function expectSubscribed(board: string, filter: string): Check {
 
 /** The board printed a line containing `text`. */
 export function expectConsole(board: string, text: string): Check {
-  return (log) => {
-    const line = consoleLines(log, board).find((l) => l.text.includes(text));
-    if (line) {
-      return pass({
-        zh: `${board} 的控制台打印了：${line.text}`,
-        en: `${board}'s console printed: ${line.text}`,
-      });
-    }
-    const hint = errorHint(log, board);
-    return fail({
-      zh: `${board} 的控制台还没有打印 “${text}”${hint.zh}`,
-      en: `${board}'s console has not printed "${text}" yet${hint.en}`,
+  return (log) => onBoard(consoleCheck(log, board, text), board);
+}
+
+function consoleCheck(log: LessonLog, board: string, text: string): CheckResult {
+  const line = consoleLines(log, board).find((l) => l.text.includes(text));
+  if (line) {
+    return pass({
+      zh: `${board} 的控制台打印了：${line.text}`,
+      en: `${board}'s console printed: ${line.text}`,
     });
-  };
+  }
+  const hint = errorHint(log, board);
+  return fail({
+    zh: `${board} 的控制台还没有打印 “${text}”${hint.zh}`,
+    en: `${board}'s console has not printed "${text}" yet${hint.en}`,
+  });
 }

@@ -23,6 +23,8 @@ export interface CheckResult {
   message: Bilingual;
   /** The packet that proves it (or shows the problem): the UI's "show me" jumps there. */
   seq?: number;
+  /** Or the board to look at (its LED, console or WiFi state) when no packet says it. */
+  board?: string;
 }
 
 /** A typed check over the log: never a string run as code. */

@@ -1,5 +1,14 @@
 /** Lesson 02: WiFi join, seen as GPIO15 blinking and the station's status codes. */
-import { boots, consoleLines, fail, ms, pass, pinChanges, wifiStatuses } from "../check_kit.ts";
+import {
+  aboutBoard,
+  boots,
+  consoleLines,
+  fail,
+  ms,
+  pass,
+  pinChanges,
+  wifiStatuses,
+} from "../check_kit.ts";
 import type { Check, CheckTable, LessonLog } from "../log.ts";
 
 const LED = 15;
@@ -134,10 +143,10 @@ const timeout150s: Check = (log) => {
 };
 
 export const checks: CheckTable = {
-  "led-blinks": ledBlinks,
-  "status-connecting": statusConnecting,
-  "got-ip": gotIp,
-  "led-off-when-joined": ledOffWhenJoined,
-  "wrong-password-202": wrongPassword,
-  "timeout-150s": timeout150s,
+  "led-blinks": aboutBoard(ledBlinks, "publisher"),
+  "status-connecting": aboutBoard(statusConnecting, "publisher"),
+  "got-ip": aboutBoard(gotIp, "publisher"),
+  "led-off-when-joined": aboutBoard(ledOffWhenJoined, "publisher"),
+  "wrong-password-202": aboutBoard(wrongPassword, "classmate"),
+  "timeout-150s": aboutBoard(timeout150s, "classmate"),
 };

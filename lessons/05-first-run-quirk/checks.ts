@@ -1,5 +1,6 @@
 /** Lesson 05: does the publisher reach MQTT on its first run, without being run again? */
 import {
+  aboutBoard,
   boots,
   consoleLines,
   expectPublish,
@@ -69,8 +70,8 @@ const connectsFirstRun: Check = (log) => {
 };
 
 export const checks: CheckTable = {
-  "joins-wifi": joinsWifi,
-  "network-info-first-run": networkInfoFirstRun,
+  "joins-wifi": aboutBoard(joinsWifi, "publisher"),
+  "network-info-first-run": aboutBoard(networkInfoFirstRun, "publisher"),
   "connects-first-run": connectsFirstRun,
   "publishes": expectPublish("publisher", "/public/pz_esp32/1", "Hello PRECHIN"),
 };

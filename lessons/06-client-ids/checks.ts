@@ -1,5 +1,5 @@
 /** Lesson 06: client ids must be unique; the same id twice means a takeover. */
-import { fail, findPackets, lastError, pass } from "../check_kit.ts";
+import { aboutBoard, fail, findPackets, lastError, pass } from "../check_kit.ts";
 import type { Check, CheckTable, LessonLog } from "../log.ts";
 
 const BOARDS = ["publisher", "subscriber"];
@@ -81,5 +81,5 @@ const subscriberReceives: Check = (log) => {
 export const checks: CheckTable = {
   "both-connect": bothConnect,
   "unique-ids": uniqueIds,
-  "subscriber-receives": subscriberReceives,
+  "subscriber-receives": aboutBoard(subscriberReceives, "subscriber"),
 };

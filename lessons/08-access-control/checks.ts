@@ -1,5 +1,6 @@
 /** Lesson 08: logins, a refused password, an ACL refusal, and the blog's NameError. */
 import {
+  aboutBoard,
   connackCode,
   connacks,
   consoleLines,
@@ -95,7 +96,7 @@ const aclRefuses: Check = (log) => {
 };
 
 export const checks: CheckTable = {
-  "connect-defined": connectDefined,
+  "connect-defined": aboutBoard(connectDefined, "esp32"),
   "esp32-logs-in": expectConnected("esp32"),
   "credentials-visible": credentialsVisible,
   "wrong-password-refused": wrongPasswordRefused,

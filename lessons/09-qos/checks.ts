@@ -1,5 +1,6 @@
 /** Lesson 09: the QoS 0, 1 and 2 exchanges, and what a dropped link costs each. */
 import {
+  aboutBoard,
   consoleLines,
   fail,
   findPackets,
@@ -174,6 +175,6 @@ export const checks: CheckTable = {
   "qos1-puback": qos1,
   "qos2-handshake": qos2Handshake,
   "umqtt-no-qos2": umqttNoQos2,
-  "qos0-lost-in-drop": qos0Lost,
-  "qos1-survives-drop": qos1Survives,
+  "qos0-lost-in-drop": aboutBoard(qos0Lost, "listener"),
+  "qos1-survives-drop": aboutBoard(qos1Survives, "listener"),
 };

@@ -1,5 +1,5 @@
 /** Lesson 11: what + and # match, and why # does not see $SYS. */
-import { fail, findPackets, pass, topicOf } from "../check_kit.ts";
+import { aboutBoard, fail, findPackets, pass, topicOf } from "../check_kit.ts";
 import type { Check, CheckTable, LessonLog } from "../log.ts";
 
 function topicsTo(log: LessonLog, board: string): Set<string> {
@@ -101,9 +101,9 @@ const hashSkipsSys: Check = (log) => {
 };
 
 export const checks: CheckTable = {
-  "plus-one-level": plusOneLevel,
-  "plus-not-humidity": plusNotHumidity,
-  "hash-everything": hashEverything,
-  "sys-topics": sysTopics,
-  "hash-skips-sys": hashSkipsSys,
+  "plus-one-level": aboutBoard(plusOneLevel, "dashboard"),
+  "plus-not-humidity": aboutBoard(plusNotHumidity, "dashboard"),
+  "hash-everything": aboutBoard(hashEverything, "logger"),
+  "sys-topics": aboutBoard(sysTopics, "sysmon"),
+  "hash-skips-sys": aboutBoard(hashSkipsSys, "logger"),
 };
