@@ -71,3 +71,42 @@ Deno.test("sim loads a scenario from a JSON file; a bad one is refused by name",
     await Deno.remove(file);
   }
 });
+
+Deno.test("sim --pcap writes a capture that tshark reads as the same MQTT packets", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const file = `${dir}/textbook.pcapng`;
+    const { code, out } = await sim(
+      "textbook-pubsub",
+      "--until",
+      "8s",
+      "--format",
+      "jsonl",
+      "--pcap",
+      file,
+    );
+    assert.equal(code, 0);
+    const logged = out.trim().split("\n").map((l) => JSON.parse(l)).filter((r) =>
+      r.kind === "packet"
+    );
+    const tshark = await new Deno.Command("tshark", {
+      args: ["-r", file, "-Y", "mqtt", "-T", "fields", "-e", "mqtt.msgtype", "-e", "mqtt.topic"],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(tshark.code, 0, new TextDecoder().decode(tshark.stderr));
+    const TYPES = ["", "CONNECT", "CONNACK", "PUBLISH", "PUBACK", "PUBREC", "PUBREL", "PUBCOMP"]
+      .concat(["SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK", "PINGREQ", "PINGRESP"])
+      .concat(["DISCONNECT", "AUTH"]);
+    const seen = new TextDecoder().decode(tshark.stdout).trim().split("\n").map((line) => {
+      const [code, topic] = line.split("\t");
+      const type = TYPES[Number(code)];
+      // tshark names SUBSCRIBE's filter "topic" too; the log has a topic only on PUBLISH.
+      return type === "PUBLISH" ? `${type} ${topic}` : type;
+    });
+    assert.deepEqual(seen, logged.map((r) => `${r.type} ${r.topic ?? ""}`.trim()));
+    assert.ok(seen.includes("PUBLISH /public/pz_esp32/1"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,6 +1,7 @@
 /**
  * `deno task sim [SCENARIO] [--until 15s] [--speed max|1|10] [--seed N]
- *                [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]`
+ *                [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]
+ *                [--pcap FILE]`
  * `deno task sim --list`
  * `deno task sim --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]`
  *
@@ -11,7 +12,11 @@
  *
  * --broker sends the boards to a real broker over TCP instead; the clock is then paced
  * against the wall (--speed max means 1 there), and packets are recorded at the boards.
+ *
+ * --pcap FILE also writes the packets as pcapng (synthetic Ethernet/IP/TCP, virtual
+ * timestamps) for Wireshark and tshark.
  */
+import { recordsFromWorldPackets, writePcapng } from "../capture/mod.ts";
 import {
   BUILTIN_PROGRAMS,
   BUILTIN_SCENARIOS,
@@ -24,11 +29,13 @@ import {
   type Scenario,
   tcpBrokerGateway,
   World,
+  type WorldPacket,
 } from "../devices/mod.ts";
 import { micropythonPrograms, MicroPythonRuntime } from "../devices/micropython/mod.ts";
 
 const USAGE = `usage: deno task sim [SCENARIO] [--until 15s] [--speed max|1|10] [--seed N]
                      [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]
+                     [--pcap FILE]
        deno task sim --list
        deno task sim --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]`;
 
@@ -45,6 +52,7 @@ interface Args {
   format: "text" | "jsonl";
   boards: { name: string; program: string }[];
   broker?: string;
+  pcap?: string;
   list: boolean;
 }
 
@@ -106,6 +114,9 @@ function parseArgs(argv: string[]): Args {
       }
       case "--broker":
         args.broker = value();
+        break;
+      case "--pcap":
+        args.pcap = value();
         break;
       case "--help":
       case "-h":
@@ -208,7 +219,11 @@ async function main(): Promise<void> {
     lines.length = 0;
   };
   const render = args.format === "jsonl" ? jsonRecord : formatRecord;
-  world.addPacketListener((p) => out(render(packetRecord(p))));
+  const captured: WorldPacket[] = [];
+  world.addPacketListener((p) => {
+    out(render(packetRecord(p)));
+    if (args.pcap) captured.push(p);
+  });
   world.addListener((ev) => {
     const record = eventRecord(ev);
     if (record) out(render(record));
@@ -230,6 +245,7 @@ async function main(): Promise<void> {
   flush();
   world.close();
   mpy?.close();
+  if (args.pcap) await Deno.writeFile(args.pcap, writePcapng(recordsFromWorldPackets(captured)));
 }
 
 if (import.meta.main) {
