@@ -85,8 +85,9 @@ export async function rig(
           : []
       ),
     host: (board) => {
-      for (const h of mpy.boards) if (h.board?.name === board) return h;
-      throw new Error(`no MicroPython board named ${board}`);
+      const h = mpy.hostOf(board);
+      if (!h) throw new Error(`no MicroPython board named ${board}`);
+      return h;
     },
     close: () => {
       world.close();

@@ -81,6 +81,14 @@ export class MicroPythonRuntime {
     return host;
   }
 
+  /** The MicroPython host of a board (by name or object), once it has booted. */
+  hostOf(board: Board | string): MicroPythonBoard | undefined {
+    for (const h of this.#boards) {
+      if (h.board === board || (h.board && h.board.name === board)) return h;
+    }
+    return undefined;
+  }
+
   /** The boards made by this runtime. */
   get boards(): ReadonlySet<MicroPythonBoard> {
     return this.#boards;
