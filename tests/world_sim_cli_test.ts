@@ -40,10 +40,22 @@ Deno.test("sim without a scenario runs --board programs in the default world (te
   );
 });
 
-Deno.test("sim refuses a .py board with a clear message until MicroPython lands", async () => {
-  const { code, err } = await sim("--board", "pub=main.py");
-  assert.equal(code, 2);
-  assert.match(err, /MicroPython \(\.py\) programs need the MicroPython runtime/);
+Deno.test("sim --board NAME=FILE.py runs the file on real MicroPython; a missing file is named", async () => {
+  const file = await Deno.makeTempFile({ suffix: ".py" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      'import time\nprint("hello")\ntime.sleep_ms(250)\nprint(1 + 1)\n',
+    );
+    const { code, out } = await sim("--board", `b=${file}`, "--until", "1s");
+    assert.equal(code, 0);
+    assert.match(out, /^ +0\.000000 {2}\[b\] hello\n +0\.250000 {2}\[b\] 2\n/);
+    const missing = await sim("--board", "b=/nonexistent/main.py");
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /Cannot run \/nonexistent\/main\.py on a board/);
+  } finally {
+    await Deno.remove(file);
+  }
 });
 
 Deno.test("sim loads a scenario from a JSON file; a bad one is refused by name", async () => {
