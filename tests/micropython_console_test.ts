@@ -116,3 +116,24 @@ print("main goes on")
     await drain();
   }
 });
+
+Deno.test("sys.exit() in main.py soft-reboots the board, as the ESP32 port does; time goes on", async () => {
+  const program = `import sys, time
+print("boot at", time.ticks_ms())
+sys.exit()
+`;
+  const r = await rig([{ name: "b", program }]);
+  try {
+    r.world.start();
+    await r.world.runUntil(2_500);
+    assert.deepEqual(r.console("b").slice(0, 4), [
+      "boot at 0",
+      "MPY: soft reboot",
+      "boot at 1",
+      "MPY: soft reboot",
+    ]);
+  } finally {
+    r.close();
+    await drain();
+  }
+});

@@ -38,6 +38,8 @@ import { boardMemory, type MicroPythonWasm } from "./wasm_module.ts";
 import type { InterruptWords, WorkerInit, WorkerMessage } from "./worker_protocol.ts";
 import { REQUEST_DOORBELL } from "./worker_protocol.ts";
 
+/** From machine.reset() / soft_reset() / sys.exit() to the new boot. */
+const RESET_DELAY_US = 1000;
 /** Out of the wasm memory's reach: raising it traps the VM, which ends the worker. */
 const POISON_POINTER = 0x7ffffff0;
 
@@ -230,11 +232,18 @@ export class Session {
         this.#leave();
         this.#pump();
         return;
-      case "reset":
-        // The board halts this session and boots a new one (ProgramHost.boot).
-        if (outcome.soft) this.board.softReset();
-        else this.board.hardReset();
+      case "reset": {
+        // The board halts this session and boots a new one (ProgramHost.boot), a moment
+        // later: a main.py that always resets must not loop without time passing.
+        const soft = outcome.soft;
+        this.#leave();
+        this.board.clock.after(RESET_DELAY_US, () => {
+          if (!this.live) return;
+          if (soft) this.board.softReset();
+          else this.board.hardReset();
+        });
         return;
+      }
     }
   }
 
