@@ -198,15 +198,20 @@ export function expectConnected(board: string): Check {
   };
 }
 
+/** ` “Hello PRECHIN”` / ` "Hello PRECHIN"`, or nothing without a payload. */
+function quoted(payload: string | undefined): Bilingual {
+  return payload === undefined ? { zh: "", en: "" } : { zh: `“${payload}”`, en: ` "${payload}"` };
+}
+
 /** The board sent a PUBLISH to the topic (with this payload, if given). */
 export function expectPublish(from: string, topic: string, payload?: string): Check {
   return (log) => {
     const p = firstPacket(log, { type: "PUBLISH", from, to: "broker", topic, payload });
-    const what = payload === undefined ? "" : ` "${payload}"`;
+    const what = quoted(payload);
     if (p) {
       return pass({
-        zh: `${from} 向主题 ${topic} 发布了消息${what}`,
-        en: `${from} published${what} to ${topic}`,
+        zh: `${from} 向主题 ${topic} 发布了消息${what.zh}`,
+        en: `${from} published${what.en} to ${topic}`,
       }, p.seq);
     }
     const other = firstPacket(log, { type: "PUBLISH", from, to: "broker" });
@@ -217,8 +222,8 @@ export function expectPublish(from: string, topic: string, payload?: string): Ch
       }
       : errorHint(log, from);
     return fail({
-      zh: `还没有看到 ${from} 发往 ${topic} 的 PUBLISH${what}${seen.zh}`,
-      en: `No PUBLISH${what} from ${from} to ${topic} yet${seen.en}`,
+      zh: `还没有看到 ${from} 发往 ${topic} 的 PUBLISH${what.zh && `（消息${what.zh}）`}${seen.zh}`,
+      en: `No PUBLISH${what.en} from ${from} to ${topic} yet${seen.en}`,
     }, other?.seq);
   };
 }
@@ -227,11 +232,11 @@ export function expectPublish(from: string, topic: string, payload?: string): Ch
 export function expectDelivered(to: string, topic: string, payload?: string): Check {
   return (log) => {
     const p = firstPacket(log, { type: "PUBLISH", from: "broker", to, topic, payload });
-    const what = payload === undefined ? "" : ` "${payload}"`;
+    const what = quoted(payload);
     if (p) {
       return pass({
-        zh: `服务器把 ${topic} 上的消息${what}转发给了 ${to}`,
-        en: `The broker forwarded${what} on ${topic} to ${to}`,
+        zh: `服务器把 ${topic} 上的消息${what.zh}转发给了 ${to}`,
+        en: `The broker forwarded${what.en} on ${topic} to ${to}`,
       }, p.seq);
     }
     const subs = findPackets(log, { type: "SUBSCRIBE", from: to, to: "broker" });
@@ -245,8 +250,8 @@ export function expectDelivered(to: string, topic: string, payload?: string): Ch
       }
       : { zh: `（${to} 还没有订阅任何主题）`, en: ` (${to} has not subscribed to anything)` };
     return fail({
-      zh: `服务器还没有把 ${topic} 上的消息${what}转发给 ${to}${why.zh}`,
-      en: `The broker has not forwarded${what} on ${topic} to ${to} yet${why.en}`,
+      zh: `服务器还没有把 ${topic} 上的消息${what.zh}转发给 ${to}${why.zh}`,
+      en: `The broker has not forwarded${what.en} on ${topic} to ${to} yet${why.en}`,
     }, subs[0]?.seq);
   };
 }

@@ -12,6 +12,7 @@ import type { LessonSetup } from "./setup.ts";
 
 export type { Bilingual, Check, CheckResult, CheckTable, LessonLog } from "./log.ts";
 export { emptyLog } from "./log.ts";
+export { pythonScenario, recordWorld } from "./live.ts";
 export type { LessonStepText, LessonText } from "./lesson_text.ts";
 export type { LessonSetup, Variant } from "./setup.ts";
 

@@ -5,10 +5,11 @@
  *     deno run -A lessons/run.ts 03 [--broken] [--ts] [--seed 7] [--lang en]
  *     deno task sim --lesson 03
  */
-import { type ProgramResolver, type Scenario, World } from "../devices/mod.ts";
+import { type ProgramResolver, World } from "../devices/mod.ts";
 import { micropythonPrograms, MicroPythonRuntime } from "../devices/micropython/mod.ts";
 import { msToUs } from "../sim/mod.ts";
-import { emptyLog, type LessonLog } from "./log.ts";
+import { pythonScenario, recordWorld } from "./live.ts";
+import type { LessonLog } from "./log.ts";
 import { type Language, type Lesson, loadLesson, type NamedCheckResult, runChecks } from "./mod.ts";
 import { resolveLessonProgram } from "./programs/mod.ts";
 import type { Variant } from "./setup.ts";
@@ -29,21 +30,6 @@ export interface RunOptions {
 
 export type Runtime = "ts" | "micropython";
 
-/** The variant's scenario with the boards of the `python` map running their .py files. */
-export function pythonScenario(lesson: Lesson, variant: Variant): Scenario {
-  const files = lesson.setup.python[variant];
-  return {
-    ...lesson.setup[variant],
-    boards: lesson.setup[variant].boards.map((b) =>
-      files[b.name] ? { ...b, program: fromFileUrl(new URL(files[b.name], lesson.dir)) } : b
-    ),
-  };
-}
-
-function fromFileUrl(url: URL): string {
-  return decodeURIComponent(url.pathname);
-}
-
 export interface LessonRun {
   lesson: Lesson;
   variant: Variant;
@@ -51,14 +37,6 @@ export interface LessonRun {
   seed: number;
   log: LessonLog;
   results: NamedCheckResult[];
-}
-
-/** Records every packet and event of a world into a LessonLog; returns the log and a stop. */
-export function recordWorld(world: World): { log: LessonLog; stop: () => void } {
-  const log = emptyLog();
-  const offPackets = world.addPacketListener((p) => log.packets.push(p));
-  const offEvents = world.addListener((e) => log.events.push(e));
-  return { log, stop: () => (offPackets(), offEvents()) };
 }
 
 /** Host turns to wait for one password check before giving up on it. */

@@ -13,6 +13,8 @@ import {
   expectSubscribed,
 } from "../lessons/check_kit.ts";
 import { emptyLog, type LessonLog } from "../lessons/log.ts";
+import { runLesson } from "../lessons/run.ts";
+import { checks } from "../lessons/09-qos/checks.ts";
 
 /** A broker whose tap fills a LessonLog, naming each client by its link's address. */
 function brokerWithLog(config: ConstructorParameters<typeof Broker>[0]["config"] = {}) {
@@ -137,4 +139,16 @@ Deno.test("a refused login and an ACL refusal fail with the broker's codes", asy
   const acl = expectSubscribed("student", "esp32/publish")(log);
   assert.equal(acl.ok, false);
   assert.equal(acl.message.zh, "服务器拒绝了 student 对 esp32/publish 的订阅（SUBACK 0x80）");
+});
+
+Deno.test("the QoS 2 check names where umqtt.simple's handshake stops", async () => {
+  const run = await runLesson("09");
+  const withoutDesktop = {
+    ...run.log,
+    packets: run.log.packets.filter((p) => p.from !== "mqttx" && p.to !== "mqttx"),
+  };
+  const r = checks["qos2-handshake"](withoutDesktop);
+  assert.equal(r.ok, false);
+  assert.equal(r.message.en, "sender's QoS 2 handshake stopped at PUBREC: no PUBREL yet");
+  assert.equal(r.message.zh, "sender 的 QoS 2 握手停在了 PUBREC：还没有 PUBREL");
 });

@@ -17,10 +17,10 @@ import {
   type LessonLog,
   loadLesson,
   loadLessons,
+  pythonScenario,
   runChecks,
   type Variant,
 } from "../lessons/mod.ts";
-import { pythonScenario } from "../lessons/run.ts";
 
 export interface LessonsApiOptions {
   /** The live world's packets and events since it was loaded. */

@@ -56,29 +56,53 @@ const qos1: Check = (log) => {
     }, p.seq);
 };
 
-const qos2Handshake: Check = (log) => {
+/** The QoS 2 exchange of one PUBLISH: PUBREC, PUBREL, PUBCOMP with its packet id. */
+function handshake(log: LessonLog, publish: WorldPacket): WorldPacket[] {
+  const client = publish.from;
+  const id = packetId(publish);
+  const chain = [publish];
   const steps: [WorldPacket["packet"]["type"], string, string][] = [
-    ["PUBLISH", "mqttx", "broker"],
-    ["PUBREC", "broker", "mqttx"],
-    ["PUBREL", "mqttx", "broker"],
-    ["PUBCOMP", "broker", "mqttx"],
+    ["PUBREC", "broker", client],
+    ["PUBREL", client, "broker"],
+    ["PUBCOMP", "broker", client],
   ];
-  let afterUs = 0;
-  let last: WorldPacket | undefined;
   for (const [type, from, to] of steps) {
-    const p = firstPacket(log, { type, from, to, afterUs });
-    if (!p || (type === "PUBLISH" && p.packet.type === "PUBLISH" && p.packet.qos !== 2)) {
-      return fail({
-        zh: `还没有看到 mqttx 的 QoS 2 握手中的 ${type}`,
-        en: `No ${type} of mqttx's QoS 2 handshake yet`,
-      }, last?.seq);
-    }
-    [afterUs, last] = [p.atUs, p];
+    const next = findPackets(log, { type, from, to, afterUs: chain.at(-1)!.atUs })
+      .find((p) => packetId(p) === id);
+    if (!next) break;
+    chain.push(next);
   }
-  return pass({
-    zh: "QoS 2 的四次握手：PUBLISH → PUBREC → PUBREL → PUBCOMP，消息只送达一次",
-    en: "The QoS 2 handshake: PUBLISH -> PUBREC -> PUBREL -> PUBCOMP, delivered exactly once",
-  }, last?.seq);
+  return chain;
+}
+
+/** Any client's QoS 2 PUBLISH (mqttx here; the client panel in the live world). */
+const qos2Handshake: Check = (log) => {
+  const publishes = findPackets(log, { type: "PUBLISH", to: "broker" })
+    .filter((p) => p.packet.type === "PUBLISH" && p.packet.qos === 2);
+  const chains = publishes.map((p) => handshake(log, p));
+  const whole = chains.find((c) => c.length === 4);
+  if (whole) {
+    return pass({
+      zh: `${whole[0].from} 的 QoS 2 四次握手：PUBLISH → PUBREC → PUBREL → PUBCOMP，消息只送达一次`,
+      en: `${
+        whole[0].from
+      }'s QoS 2 handshake: PUBLISH -> PUBREC -> PUBREL -> PUBCOMP, delivered exactly once`,
+    }, whole[3].seq);
+  }
+  const longest = chains.sort((a, b) => b.length - a.length)[0];
+  if (!longest) {
+    return fail({
+      zh: "还没有看到 QoS 2 的 PUBLISH：在客户端面板里选 QoS 2 发一条",
+      en: "No QoS 2 PUBLISH yet: send one from the client panel with QoS 2",
+    });
+  }
+  const missing = ["PUBREC", "PUBREL", "PUBCOMP"][longest.length - 1];
+  return fail({
+    zh: `${longest[0].from} 的 QoS 2 握手停在了 ${longest.at(-1)!.packet.type}：还没有 ${missing}`,
+    en: `${longest[0].from}'s QoS 2 handshake stopped at ${
+      longest.at(-1)!.packet.type
+    }: no ${missing} yet`,
+  }, longest.at(-1)!.seq);
 };
 
 const umqttNoQos2: Check = (log) => {
