@@ -134,7 +134,6 @@ export class MicroPythonRuntime {
       this.#interruptWords ??= [...words].sort((a, b) => Math.abs(b[2]) - Math.abs(a[2]));
       this.#host.interruptWords = this.#interruptWords;
     },
-    wallNowMs: () => this.#wall.nowMs(),
     executing: (s) => {
       this.#executing.add(s);
     },
@@ -175,7 +174,14 @@ export class MicroPythonRuntime {
     const now = this.#wall.nowMs();
     for (const s of this.#sessions) {
       if (s.phase !== "running") continue;
-      const ranMs = now - s.runningSinceMs;
+      // No host time per syscall: a run is timed from the first tick that saw it.
+      if (s.runSeen !== s.runs) {
+        s.runSeen = s.runs;
+        s.runSeenAtMs = now;
+        s.runawayStep = 0;
+        continue;
+      }
+      const ranMs = now - s.runSeenAtMs + WATCHDOG_PERIOD_MS;
       if (s.runawayStep === 0 && ranMs >= this.#runawayMs * INTERRUPT_AT) {
         s.runawayStep = 1;
         s.storeInterrupt(false, true);

@@ -52,7 +52,6 @@ export interface SessionHost {
   interruptWords: InterruptWords | undefined;
   foundInterruptWords(words: InterruptWords): void;
   runtimeFiles: Record<string, string>;
-  wallNowMs(): number;
   /** Lock-step across boards: requests are applied in board order (see lockstep.ts). */
   executing(s: Session): void;
   arrived(s: Session): void;
@@ -66,8 +65,11 @@ export class Session {
   readonly order: number;
   readonly generation: number;
   phase: SessionPhase = "loading";
-  /** Wall time the worker last started running (the runaway watchdog reads it). */
-  runningSinceMs = 0;
+  /** Bumped each time the worker starts running; the watchdog sees a run that lasts. */
+  runs = 0;
+  /** Wall time at which the watchdog first saw the current run (its own bookkeeping). */
+  runSeenAtMs = 0;
+  runSeen = -1;
   /** The runaway watchdog's step for the current run: 0 none, 1 interrupted, 2 poisoned. */
   runawayStep = 0;
   #host: SessionHost;
@@ -168,7 +170,7 @@ export class Session {
       if (msg.words) this.#host.foundInterruptWords(msg.words);
       if (this.phase === "loading") {
         this.phase = "running";
-        this.runningSinceMs = this.#host.wallNowMs();
+        this.runs++;
       }
       return;
     }
@@ -435,7 +437,7 @@ export class Session {
     words[QUIET_COUNT] = n;
     if (this.phase !== "dead") {
       this.phase = "running";
-      this.runningSinceMs = this.#host.wallNowMs();
+      this.runs++;
       this.runawayStep = 0;
       this.#host.executing(this);
     }
