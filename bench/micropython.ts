@@ -167,7 +167,8 @@ const results = {
   twenty_boards_60s: await twenty(mpy),
 };
 mpy.close();
-console.log(JSON.stringify(results, null, 2));
+for (const [name, value] of Object.entries(results)) console.log(name, JSON.stringify(value));
+console.log("load average at the end:", Deno.loadavg().map((x) => x.toFixed(1)).join(" "));
 const ok = results.boot_and_rss.boot_ms_median <= 50 &&
   results.boot_and_rss.rss_per_board_mb <= 8 &&
   results.textbook_pair_hour.x_real_time >= 2000;
