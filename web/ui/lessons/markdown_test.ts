@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { loadLessons } from "../../../lessons/mod.ts";
 import { parseInline, parseMarkdown } from "./markdown.ts";
 
 Deno.test("parseMarkdown() reads the blocks the lessons use", () => {
@@ -20,4 +21,22 @@ Deno.test("parseInline() keeps Chinese text and marks code and bold", () => {
     { kind: "text", text: " 里的 " },
     { kind: "code", text: "CONNECT" },
   ]);
+});
+
+Deno.test("every lesson's text parses into clean blocks (no stray fences or table rows)", async () => {
+  for (const lesson of await loadLessons()) {
+    for (const lang of ["zh", "en"] as const) {
+      const text = lesson.text[lang];
+      for (const source of [text.intro, ...text.steps.map((s) => s.body)]) {
+        for (const block of parseMarkdown(source)) {
+          if (block.kind !== "paragraph") continue;
+          const plain = block.inlines.map((i) => i.text).join("");
+          assert.ok(
+            !plain.includes("```") && !plain.startsWith("|"),
+            `${lesson.id} ${lang}: ${plain}`,
+          );
+        }
+      }
+    }
+  }
 });
