@@ -25,6 +25,19 @@ export function pythonScenario(
   };
 }
 
+/**
+ * The world a host loads for a lesson: with "micropython" the .py programs (the host's
+ * program resolver must run MicroPython); with "ts" the TypeScript twins (the resolver must
+ * know the lessons' programs: chain `resolveLessonProgram`).
+ */
+export function lessonScenario(
+  lesson: { setup: LessonSetup; dir: URL },
+  variant: Variant,
+  runtime: "micropython" | "ts" = "micropython",
+): Scenario {
+  return runtime === "micropython" ? pythonScenario(lesson, variant) : lesson.setup[variant];
+}
+
 /** Records every packet and event of a world into a LessonLog; `stop()` stops recording. */
 export function recordWorld(world: World): { log: LessonLog; stop: () => void } {
   const log = emptyLog();

@@ -12,7 +12,8 @@ import type { LessonSetup } from "./setup.ts";
 
 export type { Bilingual, Check, CheckResult, CheckTable, LessonLog } from "./log.ts";
 export { emptyLog } from "./log.ts";
-export { pythonScenario, recordWorld } from "./live.ts";
+export { lessonScenario, pythonScenario, recordWorld } from "./live.ts";
+export { LESSON_PROGRAMS, resolveLessonProgram } from "./programs/mod.ts";
 export type { LessonStepText, LessonText } from "./lesson_text.ts";
 export type { LessonSetup, Variant } from "./setup.ts";
 

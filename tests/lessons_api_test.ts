@@ -69,4 +69,8 @@ Deno.test("POST /api/lessons/:id/start hands the lesson's .py world to the host"
   assert.equal(bad.status, 400);
   const none = lessonsApi({ getLog: emptyLog });
   assert.equal((await none.request("/api/lessons/06/start", { method: "POST" })).status, 501);
+  const twins: Scenario[] = [];
+  const ts = lessonsApi({ getLog: emptyLog, runtime: "ts", start: (s) => twins.push(s) });
+  await ts.request("/api/lessons/09/start", { method: "POST" });
+  assert.equal(twins[0].boards[0].program, "lesson/qos-sender");
 });

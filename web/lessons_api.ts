@@ -1,7 +1,9 @@
 /**
  * HTTP API of the lessons, for the stepper (web/ui/lessons). Mount it in the server:
  *
- *     app.route("/", lessonsApi({ getLog: () => liveLog, start: (s) => playground.load(s) }));
+ *     let live = recordWorld(playground.world);          // from lessons/mod.ts
+ *     playground.onWorld((w) => (live.stop(), live = recordWorld(w)));
+ *     app.route("/", lessonsApi({ getLog: () => live.log, start: (s) => playground.load(s) }));
  *
  * GET  /api/lessons              [{ id, title: {zh, en}, steps }]
  * GET  /api/lessons/:id          both languages' text, step ids and check ids, programs
@@ -15,9 +17,9 @@ import {
   LANGUAGES,
   type Lesson,
   type LessonLog,
+  lessonScenario,
   loadLesson,
   loadLessons,
-  pythonScenario,
   runChecks,
   type Variant,
 } from "../lessons/mod.ts";
@@ -25,11 +27,14 @@ import {
 export interface LessonsApiOptions {
   /** The live world's packets and events since it was loaded. */
   getLog: () => LessonLog;
-  /**
-   * Loads a lesson's world into the playground. Boards of the lesson's `python` map run
-   * their .py files (absolute paths), so the playground's resolver must run MicroPython.
-   */
+  /** Loads a lesson's world into the playground (POST /api/lessons/:id/start). */
   start?: (scenario: Scenario, lesson: Lesson, variant: Variant) => void;
+  /**
+   * What the boards run in that world (default "micropython": the lesson's .py files, so
+   * the playground's resolver must run MicroPython; "ts": the TypeScript twins, so it must
+   * chain `resolveLessonProgram` from lessons/mod.ts).
+   */
+  runtime?: "micropython" | "ts";
 }
 
 type Both<T> = Record<Language, T>;
@@ -130,7 +135,7 @@ export function lessonsApi(options: LessonsApiOptions): Hono {
       }, 400);
     }
     try {
-      options.start(pythonScenario(lesson, variant), lesson, variant);
+      options.start(lessonScenario(lesson, variant, options.runtime), lesson, variant);
     } catch (err) {
       return c.json({ error: err instanceof Error ? err.message : String(err) }, 400);
     }
