@@ -3,7 +3,7 @@
  *                [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]
  *                [--pcap FILE]`
  * `deno task sim --list`
- * `deno task sim --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]`
+ * `deno task sim --lesson NN [--broken] [--ts] [--seed N] [--lang zh|en] [--until MS]`
  *
  * A headless run of a world: one line per MQTT packet (virtual time, from, to, type,
  * summary), the boards' console lines and the scenario's actions, then exit 0. SCENARIO is a built-in name or a
@@ -37,7 +37,7 @@ const USAGE = `usage: deno task sim [SCENARIO] [--until 15s] [--speed max|1|10] 
                      [--format text|jsonl] [--board NAME=PROGRAM]... [--broker mqtt://HOST:PORT]
                      [--pcap FILE]
        deno task sim --list
-       deno task sim --lesson NN [--broken] [--seed N] [--lang zh|en] [--until MS]`;
+       deno task sim --lesson NN [--broken] [--ts] [--seed N] [--lang zh|en] [--until MS]`;
 
 /** Headless runs without --until and without a scenario default stop here. */
 const DEFAULT_UNTIL_US = 15_000_000;
