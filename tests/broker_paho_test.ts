@@ -91,3 +91,65 @@ Deno.test({
     }
   },
 });
+
+/** MQTT 5: user properties, response topic and correlation data reach the subscriber. */
+const SCRIPT_V5 = `
+import sys, threading
+import paho.mqtt.client as mqtt
+from paho.mqtt.properties import Properties
+from paho.mqtt.packettypes import PacketTypes
+
+port = int(sys.argv[1])
+got = threading.Event()
+seen = {}
+
+def on_message(c, u, m):
+    p = m.properties
+    seen["text"] = "%s %s q%d user=%s response=%s corr=%s" % (
+        m.topic, m.payload.decode(), m.qos, p.UserProperty, p.ResponseTopic, p.CorrelationData.decode())
+    got.set()
+
+subscribed = threading.Event()
+sub = mqtt.Client(client_id="paho5-sub", protocol=mqtt.MQTTv5)
+sub.on_message = on_message
+sub.on_subscribe = lambda c, u, mid, rc, props=None: subscribed.set()
+sub.connect("127.0.0.1", port)
+sub.subscribe("req/#", qos=1)
+sub.loop_start()
+assert subscribed.wait(3), "no SUBACK"
+
+pub = mqtt.Client(client_id="paho5-pub", protocol=mqtt.MQTTv5)
+pub.connect("127.0.0.1", port)
+pub.loop_start()
+props = Properties(PacketTypes.PUBLISH)
+props.UserProperty = ("lesson", "26")
+props.ResponseTopic = "res/paho"
+props.CorrelationData = b"c-1"
+pub.publish("req/led", "on", qos=1, properties=props).wait_for_publish()
+assert got.wait(3), "no message"
+pub.loop_stop(); sub.loop_stop()
+print(seen["text"])
+`;
+
+Deno.test({
+  name: "paho-mqtt MQTT 5: user properties, response topic and correlation data are forwarded",
+  ignore: !HAVE_PAHO,
+  ...NO_SANITIZERS,
+  async fn() {
+    const s = serveBroker();
+    try {
+      const out = await new Deno.Command(PYTHON, {
+        args: ["-c", SCRIPT_V5, String(s.port)],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+      assert.equal(
+        new TextDecoder().decode(out.stdout),
+        "req/led on q1 user=[('lesson', '26')] response=res/paho corr=c-1\n",
+      );
+    } finally {
+      await s.close();
+    }
+  },
+});
