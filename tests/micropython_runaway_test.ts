@@ -74,3 +74,24 @@ while True:
     await drain();
   }
 });
+
+Deno.test("a timer callback that spins is interrupted once, then the board is stopped", async () => {
+  const program = `from machine import Timer
+def spin(t):
+    while True:
+        pass
+Timer(0).init(period=500, mode=Timer.PERIODIC, callback=spin)
+print("armed")
+`;
+  const { r } = await runaway(program);
+  try {
+    assert.equal(r.host("runaway").state, "stopped");
+    const lines = r.console("runaway");
+    assert.equal(lines.filter((l) => l === RUNAWAY_MESSAGE).length, 2, lines.join("\n"));
+    assert.ok(lines.includes('  File "main.py", line 4, in spin'), lines.join("\n"));
+    assert.equal(publishes(r, 3_000_000, 13_000_000), 10);
+  } finally {
+    r.close();
+    await drain();
+  }
+});

@@ -184,7 +184,10 @@ export class MicroPythonRuntime {
       const ranMs = now - s.runSeenAtMs + WATCHDOG_PERIOD_MS;
       if (s.runawayStep === 0 && ranMs >= this.#runawayMs * INTERRUPT_AT) {
         s.runawayStep = 1;
-        s.storeInterrupt(false, true);
+        // A second runaway in the same boot (say a timer callback that spins each time it
+        // runs) is stopped at once: the board would otherwise freeze the world again and again.
+        if (s.runawayInterrupts++ > 0) s.stopRunaway();
+        else s.storeInterrupt(false, true);
       } else if (s.runawayStep === 1 && ranMs >= this.#runawayMs * POISON_AT) {
         s.runawayStep = 2;
         s.stopRunaway();

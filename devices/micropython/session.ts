@@ -72,6 +72,8 @@ export class Session {
   runSeen = -1;
   /** The runaway watchdog's step for the current run: 0 none, 1 interrupted, 2 poisoned. */
   runawayStep = 0;
+  /** How many times the watchdog raised KeyboardInterrupt in this boot. */
+  runawayInterrupts = 0;
   #host: SessionHost;
   #worker: Worker;
   #memory: WebAssembly.Memory;
