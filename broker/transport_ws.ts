@@ -7,6 +7,7 @@ import type { Broker } from "./broker.ts";
 import type { Link } from "./link.ts";
 
 export const MQTT_SUBPROTOCOLS = ["mqtt", "mqttv3.1"];
+const WS_CONNECTING = 0;
 const WS_OPEN = 1;
 const WS_CLOSE_PROTOCOL_ERROR = 1002;
 
@@ -42,7 +43,8 @@ export function adaptWebSocket(broker: Broker, socket: WebSocket, remoteAddress:
     send(bytes) {
       if (gone) return;
       if (socket.readyState === WS_OPEN) socket.send(bytes);
-      else early.push(bytes);
+      else if (socket.readyState === WS_CONNECTING) early.push(bytes);
+      // closing or closed: the peer will never read it
     },
     close() {
       if (gone) return;
