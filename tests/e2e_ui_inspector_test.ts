@@ -25,7 +25,10 @@ Deno.test({
       await page.goto(playground.url + "#packets");
       await page.locator(".prow[data-type=PUBLISH]").first().waitFor();
 
-      // The list follows the newest rows: pick a PUBLISH on screen.
+      // The list follows the newest rows; stop following and go to the top so rows hold still.
+      await page.locator(".follow input").uncheck();
+      await page.getByTestId("packet-list").evaluate((el) => (el.scrollTop = 0));
+      await page.locator('.prow[data-seq="1"]').waitFor();
       const seq = Number(
         await page.locator(".prow[data-type=PUBLISH]").first().getAttribute("data-seq"),
       );
