@@ -14,6 +14,12 @@ export const DEFAULT_MQTT_HOST = "127.0.0.1";
  */
 const READ_BUFFER_MIN_BYTES = 512;
 const READ_BUFFER_MAX_BYTES = 64 * 1024;
+/**
+ * A peer that stops reading gets its QoS 0 messages dropped by the broker
+ * (limits.maxBufferedBytes); past this hard cap (acknowledgements to a client
+ * that publishes but never reads) the connection is closed.
+ */
+const MAX_UNSENT_BYTES = 64 * 1024 * 1024;
 
 export interface TcpServerOptions {
   hostname?: string;
@@ -129,6 +135,10 @@ function serveConnection(broker: Broker, conn: Deno.TcpConn, onGone: () => void)
     remoteAddress: `${addr.hostname}:${addr.port}`,
     send(bytes) {
       if (gone || closing) return;
+      if (queuedBytes + bytes.length > MAX_UNSENT_BYTES) {
+        shut();
+        return;
+      }
       queue.push(bytes);
       queuedBytes += bytes.length;
       if (!writing) flush();
