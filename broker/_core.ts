@@ -6,7 +6,7 @@
 import type { VirtualClock } from "../sim/mod.ts";
 import type { Packet, Properties, PublishPacket, QoS } from "./codec/mod.ts";
 import { CodecError, Decoder, encode } from "./_codec.ts";
-import { encodePublishFast } from "./_publish_encoder.ts";
+import { encodeFast, encodePublishFast } from "./_fast_encoder.ts";
 import { Acl, Authenticator } from "./auth/mod.ts";
 import {
   type BrokerConfig,
@@ -358,7 +358,11 @@ export class Core {
   // ---- sending ------------------------------------------------------------
 
   sendPacket(conn: Connection, packet: Packet, level = conn.level): void {
-    this.sendEncoded(conn, encode(packet, level), packet, level);
+    // Real sockets copy what they are given, so they can take slab slices (see _fast_encoder.ts)
+    const bytes = conn.link.transport === "virtual"
+      ? encode(packet, level)
+      : encodeFast(packet, level);
+    this.sendEncoded(conn, bytes, packet, level);
   }
 
   sendEncoded(conn: Connection, bytes: Uint8Array, packet: Packet, level = conn.level): void {
@@ -618,7 +622,7 @@ export class Core {
       payload: message.payload,
       properties,
     };
-    // Real sockets copy what they are given, so they can take slab slices (see _publish_encoder.ts)
+    // Real sockets copy what they are given, so they can take slab slices (see _fast_encoder.ts)
     const bytes = conn.link.transport === "virtual"
       ? encode(packet, conn.level)
       : encodePublishFast(packet, conn.level);

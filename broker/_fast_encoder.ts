@@ -1,12 +1,13 @@
 /**
- * The hot path's PUBLISH encoder for real sockets: the same bytes as the
- * codec's `encode`, written into slices of a shared slab instead of one new
- * ArrayBuffer per packet (allocating and freeing those dominated fan-in).
+ * The hot path's encoders for real sockets (PUBLISH and the four-byte acks):
+ * the same bytes as the codec's `encode`, written into slices of a shared slab
+ * instead of one new ArrayBuffer per packet (allocating and freeing those
+ * dominated fan-in).
  * Slices are handed only to transports that copy or write them out (TCP,
  * WebSocket), never to virtual links, which may keep or transfer their bytes.
  * Packets with v5 properties go through the codec.
  */
-import type { ProtocolLevel, PublishPacket } from "./codec/mod.ts";
+import type { Packet, ProtocolLevel, PublishPacket } from "./codec/mod.ts";
 import { encode } from "./_codec.ts";
 
 const SLAB_BYTES = 256 * 1024;
@@ -78,4 +79,36 @@ export function encodePublishFast(p: PublishPacket, level: ProtocolLevel): Uint8
   if (level === 5) out[pos++] = 0;
   out.set(payload, pos);
   return out;
+}
+
+/** First bytes of the acknowledgements (type << 4 | required flags, [MQTT-2.2.2-1]). */
+const ACK_FIRST_BYTE: Partial<Record<Packet["type"], number>> = {
+  PUBACK: 0x40,
+  PUBREC: 0x50,
+  PUBREL: 0x62,
+  PUBCOMP: 0x70,
+};
+const ACK_REMAINING_LENGTH = 2;
+
+/**
+ * Encodes any packet the broker sends: PUBLISH and plain acks (no reason code,
+ * no properties) on the fast path, everything else through the codec.
+ */
+export function encodeFast(packet: Packet, level: ProtocolLevel): Uint8Array {
+  if (packet.type === "PUBLISH") return encodePublishFast(packet, level);
+  if (
+    (packet.type === "PUBACK" || packet.type === "PUBREC" || packet.type === "PUBREL" ||
+      packet.type === "PUBCOMP") &&
+    packet.reasonCode === undefined &&
+    packet.properties === undefined
+  ) {
+    const first = ACK_FIRST_BYTE[packet.type]!;
+    const out = alloc(4);
+    out[0] = first;
+    out[1] = ACK_REMAINING_LENGTH;
+    out[2] = packet.packetId >> 8;
+    out[3] = packet.packetId & 0xff;
+    return out;
+  }
+  return encode(packet, level);
 }

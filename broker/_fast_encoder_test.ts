@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { SeededRandom } from "../sim/mod.ts";
 import type { ProtocolLevel, PublishPacket, QoS } from "./codec/mod.ts";
 import { encode } from "./_codec.ts";
-import { encodePublishFast } from "./_publish_encoder.ts";
+import { encodeFast, encodePublishFast } from "./_fast_encoder.ts";
 
 Deno.test("encodePublishFast() writes exactly the codec's bytes", () => {
   const rnd = new SeededRandom(7);
@@ -22,5 +22,26 @@ Deno.test("encodePublishFast() writes exactly the codec's bytes", () => {
       properties: level === 5 && rnd.chance(0.3) ? { userProperties: [["k", "v"]] } : undefined,
     };
     assert.deepEqual(encodePublishFast(p, level), encode(p, level));
+  }
+});
+
+Deno.test("encodeFast() writes exactly the codec's bytes for acks and everything else", () => {
+  for (const level of [3, 4, 5] as const) {
+    for (const type of ["PUBACK", "PUBREC", "PUBREL", "PUBCOMP"] as const) {
+      for (const packetId of [1, 255, 256, 65535]) {
+        const plain = { type, packetId };
+        assert.deepEqual(encodeFast(plain, level), encode(plain, level));
+        if (level === 5) {
+          const coded = { type, packetId, reasonCode: 0x10 };
+          assert.deepEqual(encodeFast(coded, level), encode(coded, level));
+        }
+      }
+    }
+    const others = [
+      { type: "PINGRESP" as const },
+      { type: "SUBACK" as const, packetId: 9, reasonCodes: [0, 1, 2] },
+      { type: "CONNACK" as const, sessionPresent: true, reasonCode: 0 },
+    ];
+    for (const p of others) assert.deepEqual(encodeFast(p, level), encode(p, level));
   }
 });
