@@ -44,6 +44,7 @@ export const STRINGS = {
   fields: { zh: "字段", en: "Fields" },
   bits: { zh: "位", en: "bits" },
   hexView: { zh: "十六进制", en: "Hex" },
+  moreBytes: { zh: "字节未显示", en: "more bytes not shown" },
   selectPacketHint: {
     zh: "点选一个数据包（↑/↓ 切换），查看它的字段和字节。",
     en: "Pick a packet (↑/↓ to move) to see its fields and bytes.",

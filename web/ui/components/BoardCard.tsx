@@ -104,6 +104,17 @@ export function BoardCard(
             title={`GPIO${b.pin}`}
             onPointerDown={() => act("button", { pin: b.pin, pressed: true })}
             onPointerUp={() => act("button", { pin: b.pin, pressed: false })}
+            onKeyDown={(e) => {
+              // Held from the keyboard too: Space or Enter presses, releasing lets go.
+              if ((e.key === " " || e.key === "Enter") && !e.repeat) {
+                e.preventDefault();
+                e.stopPropagation(); // Space here is the BOOT button, not play/pause
+                act("button", { pin: b.pin, pressed: true });
+              }
+            }}
+            onKeyUp={(e) => {
+              if (e.key === " " || e.key === "Enter") act("button", { pin: b.pin, pressed: false });
+            }}
           >
             {b.label} (GPIO{b.pin})
           </button>

@@ -12,6 +12,8 @@ export function hexToBytes(hex: string): Uint8Array {
   return out;
 }
 
+const MAX_BYTES_SHOWN = 16_384;
+
 const printable = (b: number) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : "·");
 
 export function HexView(
@@ -24,10 +26,12 @@ export function HexView(
 ) {
   const lines = [];
   const inField = (i: number) => !!field && i >= field.start && i < field.end;
-  for (let at = 0; at < bytes.length; at += 16) {
+  // A 256 KB payload would be 16,000 lines: show the head, say how much is left out.
+  const shown = Math.min(bytes.length, MAX_BYTES_SHOWN);
+  for (let at = 0; at < shown; at += 16) {
     const hex = [];
     const ascii = [];
-    for (let i = at; i < Math.min(at + 16, bytes.length); i++) {
+    for (let i = at; i < Math.min(at + 16, shown); i++) {
       const cls = inField(i) ? "byte hl" : "byte";
       hex.push(
         <span class={cls} data-offset={i} onClick={() => onByte(i)}>
@@ -56,6 +60,11 @@ export function HexView(
       style={{ "--hl": color }}
     >
       {lines}
+      {shown < bytes.length && (
+        <div class="muted">
+          … {bytes.length - shown} {t("moreBytes")}
+        </div>
+      )}
       {field?.bits && <BitView byte={bytes[field.start]} bits={field.bits} />}
     </div>
   );

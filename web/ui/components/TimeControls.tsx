@@ -19,7 +19,9 @@ export function formatClock(nowUs: number): string {
 
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+  // A focused switch (the phone's) takes Space itself, as a switch should.
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) ||
+    el.getAttribute?.("role") === "switch");
 }
 
 export function TimeControls(
