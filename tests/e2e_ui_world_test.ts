@@ -89,6 +89,19 @@ Deno.test({
         { timeout: 10_000 },
       );
       await shot(page, "ui-topology-zh.png");
+      // Tokens move in virtual time: paused, they hold still.
+      await page.keyboard.press("Space");
+      await page.getByText("已暂停").waitFor();
+      await page.waitForTimeout(300);
+      const tokenPlaces = () =>
+        page.locator(".tokens .token").evaluateAll((els) =>
+          els.filter((el) => (el as SVGElement).style.display !== "none")
+            .map((el) => el.getAttribute("transform"))
+        );
+      const before = await tokenPlaces();
+      await page.waitForTimeout(500);
+      assert.deepEqual(await tokenPlaces(), before);
+      await page.keyboard.press("Space");
 
       await view(page, "6");
       await page.locator('tr[data-client="PZ-ESP32"]').waitFor();

@@ -12,6 +12,7 @@ import { ClientPanel } from "./components/ClientPanel.tsx";
 import type { PhoneModel } from "./phone_model.ts";
 import type { ClientPanelModel } from "./client_panel_model.ts";
 import { BrokerPanel } from "./components/BrokerPanel.tsx";
+import { ShortcutsHelp } from "./components/ShortcutsHelp.tsx";
 import { Topology } from "./components/Topology.tsx";
 
 const TABS: TabDef[] = [
@@ -36,6 +37,7 @@ export function App(
         <Tabs tabs={TABS} current={currentView} />
         <ScenarioPicker model={model} />
         <LanguageSwitch />
+        <ShortcutsHelp />
       </header>
       <TimeControls model={model}>
         <span class={model.online.value ? "online" : "offline"} role="status">

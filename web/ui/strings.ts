@@ -143,4 +143,12 @@ export const STRINGS = {
   wills: { zh: "遗嘱消息", en: "Wills" },
   brokerEvents: { zh: "代理事件（含 ACL 拒绝）", en: "Broker events (ACL refusals too)" },
   rule: { zh: "规则", en: "rule" },
+  // keyboard help
+  shortcuts: { zh: "快捷键", en: "Keyboard shortcuts" },
+  keyPlayPause: { zh: "播放 / 暂停", en: "Play / pause" },
+  keyStep: { zh: "单步：到下一个数据包", en: "Step to the next packet" },
+  keyViews: { zh: "切换视图", en: "Switch views" },
+  keyRows: { zh: "在数据包列表里上下移动", en: "Move through the packet list" },
+  keyHelp: { zh: "显示这个帮助", en: "Show this help" },
+  close: { zh: "关闭", en: "Close" },
 } as const satisfies Record<string, { zh: string; en: string }>;
