@@ -40,6 +40,7 @@ export const STRINGS = {
   client: { zh: "客户端", en: "Client" },
   topic: { zh: "主题", en: "Topic" },
   any: { zh: "全部", en: "Any" },
+  download: { zh: "下载", en: "Download" },
   followNewest: { zh: "跟随最新", en: "Follow newest" },
   fields: { zh: "字段", en: "Fields" },
   bits: { zh: "位", en: "bits" },

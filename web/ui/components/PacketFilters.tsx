@@ -48,6 +48,13 @@ export function PacketFilters({ packets }: { packets: PacketsModel }) {
       <span class="count" aria-live="polite">
         {packets.version.value >= 0 && packets.viewLength()} / {packets.store.size}
       </span>
+      <span class="downloads">
+        {t("download")}:{" "}
+        <a href="/api/capture.pcapng" download="mqtt-playground.pcapng" title="Wireshark">
+          pcapng
+        </a>{" "}
+        · <a href="/api/packets?format=jsonl" download="packets.jsonl">JSONL</a>
+      </span>
       <label class="follow">
         <input
           type="checkbox"
