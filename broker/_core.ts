@@ -39,6 +39,7 @@ export interface CoreOptions {
   /** Wall-time timers for real-socket connections' keep-alive and connect timeout. */
   wallTimebase?: Timebase;
   tapCapacity?: number;
+  tapBytes?: number;
 }
 
 export class Core {
@@ -70,7 +71,7 @@ export class Core {
     this.clock = options.clock;
     this.config = options.config ?? {};
     this.limits = { ...DEFAULT_LIMITS, ...this.config.limits };
-    this.tap = new Tap(options.tapCapacity);
+    this.tap = new Tap(options.tapCapacity, options.tapBytes);
     this.metrics = new Metrics();
     this.acl = new Acl(this.config.acl);
     this.auth = new Authenticator(this.config);

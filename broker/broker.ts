@@ -21,6 +21,8 @@ export interface BrokerOptions {
   wallTimebase?: Timebase;
   /** Packet events kept in the tap's ring (default 100,000). */
   tapCapacity?: number;
+  /** Bytes of frames the tap keeps (default 16 MiB); older events' bytes are overwritten. */
+  tapBytes?: number;
 }
 
 export interface ClientSnapshot {
