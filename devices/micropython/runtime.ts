@@ -18,6 +18,7 @@ import type { Board, BootReason } from "../esp32/mod.ts";
 import { BoardFiles } from "./board_files.ts";
 import { MicroPythonBoard } from "./board_host.ts";
 import { runtimeFiles } from "./py_sources.ts";
+import { PreparedWorker } from "./prepared_worker.ts";
 import { Session, type SessionHost } from "./session.ts";
 import { HOST_WALL_CLOCK, type WallClock } from "./wall_clock.ts";
 import { type MicroPythonWasm, micropythonWasm } from "./wasm_module.ts";
@@ -52,19 +53,30 @@ export class MicroPythonRuntime {
   #nextOrder = 0;
   #boards = new Set<MicroPythonBoard>();
   #closed = false;
+  /** A worker with MicroPython loaded, for the next boot. */
+  #spare: PreparedWorker | undefined;
 
   private constructor(wasm: MicroPythonWasm, options: MicroPythonOptions) {
     this.#wasm = wasm;
     this.#wall = options.wallClock ?? HOST_WALL_CLOCK;
     this.#heapBytes = options.heapBytes ?? 1024 * 1024;
     this.#runawayMs = options.runawayMs ?? 2000;
-    this.#host.wasm = wasm;
-    this.#host.heapBytes = this.#heapBytes;
   }
 
   /** Compiles MicroPython (once per process) and makes a runtime. */
   static async create(options: MicroPythonOptions = {}): Promise<MicroPythonRuntime> {
-    return new MicroPythonRuntime(await micropythonWasm(), options);
+    const runtime = new MicroPythonRuntime(await micropythonWasm(), options);
+    runtime.#spare = runtime.#prepare();
+    return runtime;
+  }
+
+  #prepare(): PreparedWorker {
+    return new PreparedWorker(
+      this.#wasm,
+      this.#heapBytes,
+      this.#interruptWords,
+      (words) => this.#host.foundInterruptWords(words),
+    );
   }
 
   /** Makes `board` run MicroPython with these files from its next boot on. */
@@ -98,6 +110,8 @@ export class MicroPythonRuntime {
   close(): void {
     this.#closed = true;
     for (const s of [...this.#sessions]) s.kill();
+    this.#spare?.worker.terminate();
+    this.#spare = undefined;
     this.#stopWatchdog?.();
     this.#stopWatchdog = undefined;
   }
@@ -106,15 +120,19 @@ export class MicroPythonRuntime {
   startSession(board: Board, files: BoardFiles, reason: BootReason, order: number): Session {
     if (this.#closed) throw new Error("Cannot boot a MicroPython board: the runtime is closed");
     const seed = ((board.mac[3] << 16) | (board.mac[4] << 8) | board.mac[5]) + order;
+    const prepared = this.#spare ?? this.#prepare();
+    this.#spare = undefined;
     const session = new Session(
       this.#host,
       board,
       order,
+      prepared,
       files.snapshot(),
       reason,
       seed,
     );
     this.#sessions.add(session);
+    this.#spare = this.#prepare(); // the next boot takes a worker that is already loaded
     this.#stopWatchdog ??= this.#wall.every(WATCHDOG_PERIOD_MS, () => this.#watch());
     return session;
   }
@@ -125,8 +143,6 @@ export class MicroPythonRuntime {
   }
 
   readonly #host: SessionHost = {
-    wasm: undefined as unknown as MicroPythonWasm,
-    heapBytes: 0,
     interruptWords: undefined,
     runtimeFiles: runtimeFiles(),
     foundInterruptWords: (words) => {

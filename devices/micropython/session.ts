@@ -18,7 +18,7 @@ import {
   type WakeReason,
 } from "../esp32/mod.ts";
 import {
-  createControlBlock,
+  type ControlBlock,
   MAX_QUIET_FDS,
   NOW_US_F64,
   QUIET_COUNT,
@@ -34,8 +34,8 @@ import {
 import { REPLY } from "./ops.ts";
 import { type Outcome, syscall } from "./syscalls.ts";
 import { WireReader, type WireValue, WireWriter } from "./wire.ts";
-import { boardMemory, type MicroPythonWasm } from "./wasm_module.ts";
-import type { InterruptWords, WorkerInit, WorkerMessage } from "./worker_protocol.ts";
+import type { PreparedWorker } from "./prepared_worker.ts";
+import type { InterruptWords, WorkerBoot, WorkerMessage } from "./worker_protocol.ts";
 import { REQUEST_DOORBELL } from "./worker_protocol.ts";
 
 /** From machine.reset() / soft_reset() / sys.exit() to the new boot. */
@@ -47,8 +47,6 @@ export type SessionPhase = "loading" | "running" | "parked" | "dead";
 
 /** What a session needs from the runtime that made it. */
 export interface SessionHost {
-  wasm: MicroPythonWasm;
-  heapBytes: number;
   interruptWords: InterruptWords | undefined;
   foundInterruptWords(words: InterruptWords): void;
   runtimeFiles: Record<string, string>;
@@ -77,7 +75,7 @@ export class Session {
   #host: SessionHost;
   #worker: Worker;
   #memory: WebAssembly.Memory;
-  #block = viewControlBlock(createControlBlock());
+  #block: ControlBlock;
   #writer: WireWriter;
   #sockets = new Map<number, BoardSocket>();
   #context: "main" | "callback" = "main";
@@ -97,6 +95,7 @@ export class Session {
     host: SessionHost,
     board: Board,
     order: number,
+    prepared: PreparedWorker,
     files: Record<string, string>,
     reason: string,
     seed: number,
@@ -105,23 +104,18 @@ export class Session {
     this.board = board;
     this.order = order;
     this.generation = board.cpu.generation;
+    this.#memory = prepared.memory;
+    this.#block = viewControlBlock(prepared.control);
     this.#writer = new WireWriter(this.#block.reply);
-    this.#memory = boardMemory(host.wasm);
     this.#enter(); // booting counts as running: the world waits for boot.py
     host.executing(this);
-    this.#worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+    this.#worker = prepared.worker;
     this.#worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.#onMessage(e.data);
     this.#worker.onerror = (e) => {
       e.preventDefault();
       this.#die("exit", e.message);
     };
-    const init: WorkerInit = {
-      module: host.wasm.module,
-      memory: this.#memory,
-      control: this.#block.sab,
-      loaderUrl: host.wasm.loaderUrl,
-      heapBytes: host.heapBytes,
-      interruptWords: host.interruptWords,
+    const boot: WorkerBoot = {
       files,
       runtimeFiles: host.runtimeFiles,
       boardName: board.name,
@@ -131,7 +125,16 @@ export class Session {
       powerOnAtUs: board.clock.nowUs - board.ticksUs(),
       runawayMessage: RUNAWAY_MESSAGE,
     };
-    this.#worker.postMessage(init);
+    this.#worker.postMessage(boot);
+    if (prepared.error) queueMicrotask(() => this.#die("exit", prepared.error));
+    else if (prepared.loaded) this.#started();
+  }
+
+  /** MicroPython is loaded: from now on the worker runs the board's Python. */
+  #started(): void {
+    if (this.phase !== "loading") return;
+    this.phase = "running";
+    this.runs++;
   }
 
   get live(): boolean {
@@ -169,11 +172,9 @@ export class Session {
       return;
     }
     if ("loaded" in msg) {
+      // (a worker taken while still loading; a spare that had loaded told its PreparedWorker)
       if (msg.words) this.#host.foundInterruptWords(msg.words);
-      if (this.phase === "loading") {
-        this.phase = "running";
-        this.runs++;
-      }
+      this.#started();
       return;
     }
     if ("exit" in msg) {

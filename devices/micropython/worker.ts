@@ -24,7 +24,7 @@ import {
 } from "./control_block.ts";
 import { OP, REPLY } from "./ops.ts";
 import { WireReader, type WireValue, WireWriter } from "./wire.ts";
-import type { InterruptWords, WorkerInit, WorkerMessage } from "./worker_protocol.ts";
+import type { InterruptWords, WorkerBoot, WorkerLoad, WorkerMessage } from "./worker_protocol.ts";
 import { REQUEST_DOORBELL } from "./worker_protocol.ts";
 
 /** Out of the wasm memory's reach: the VM traps when it raises this "exception". */
@@ -127,9 +127,9 @@ interface MicroPythonApi {
   runPython(code: string): unknown;
 }
 
-async function run(init: WorkerInit): Promise<void> {
-  const { memory } = init;
-  const block = viewControlBlock(init.control);
+async function run(load: WorkerLoad, nextBoot: Promise<WorkerBoot>): Promise<void> {
+  const { memory } = load;
+  const block = viewControlBlock(load.control);
   const writer = new WireWriter(block.request);
   let heap = new Uint8Array(memory.buffer);
   const heapView = () => {
@@ -164,21 +164,23 @@ async function run(init: WorkerInit): Promise<void> {
   };
 
   allowSharedDecode();
-  useSharedModule(init.module, memory);
-  const { loadMicroPython } = await import(init.loaderUrl);
+  useSharedModule(load.module, memory);
+  const { loadMicroPython } = await import(load.loaderUrl);
   const mp: MicroPythonApi = await loadMicroPython({
     url: EMPTY_WASM_URL,
-    heapsize: init.heapBytes,
+    heapsize: load.heapBytes,
     stdout,
     stderr: stdout,
     linebuffer: false,
   });
-  let words = init.interruptWords;
+  let words = load.interruptWords;
   const found = words ? undefined : findInterruptWords(memory, () => {
     mp._module._mp_sched_keyboard_interrupt();
   });
   words ??= found!;
   post({ loaded: true, words: found });
+  // A spare worker waits here, MicroPython loaded, until a board boots on it.
+  const init = await nextBoot;
 
   // --- calls into the kernel ---
   let special: { kind: number; a: WireValue | undefined; b: WireValue | undefined } = {
@@ -348,9 +350,14 @@ async function run(init: WorkerInit): Promise<void> {
   self.close();
 }
 
-self.onmessage = (e: MessageEvent<WorkerInit>) => {
-  self.onmessage = null;
-  run(e.data).catch((err) => {
+let bootWith: (boot: WorkerBoot) => void;
+const nextBoot = new Promise<WorkerBoot>((resolve) => bootWith = resolve);
+self.onmessage = (e: MessageEvent<WorkerLoad>) => {
+  self.onmessage = (b: MessageEvent<WorkerBoot>) => {
+    self.onmessage = null;
+    bootWith(b.data);
+  };
+  run(e.data, nextBoot).catch((err) => {
     post({ exit: true, error: String(err?.stack ?? err) });
     self.close();
   });

@@ -4,7 +4,8 @@
  * pending-exception word, the others the scheduler state. */
 export type InterruptWords = [index: number, before: number, after: number][];
 
-export interface WorkerInit {
+/** First message: load MicroPython (a spare worker does this before any board needs it). */
+export interface WorkerLoad {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
   control: SharedArrayBuffer;
@@ -12,6 +13,10 @@ export interface WorkerInit {
   heapBytes: number;
   /** Known after the first board of the process found them; else the worker finds them. */
   interruptWords?: InterruptWords;
+}
+
+/** Second message: boot this board. */
+export interface WorkerBoot {
   /** The board's file system: path (no leading slash) -> text. */
   files: Record<string, string>;
   /** The runtime's own modules, under /_sim. */
