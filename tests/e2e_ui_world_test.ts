@@ -69,6 +69,22 @@ Deno.test({
       });
       await shot(page, "ui-boards-zh.png");
 
+      // The program editor is its own chunk, fetched only when a program is opened.
+      const scripts: string[] = [];
+      page.on("request", (r) => {
+        if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+      });
+      await page.getByTestId("board-publisher").getByRole("button", { name: /程序 main.py/ })
+        .click();
+      await page.locator("[data-testid=program-editor] .cm-editor").waitFor();
+      // CodeMirror draws only the lines in view: the textbook's imports are at the top.
+      await page.locator(".cm-line", { hasText: "from simple import MQTTClient" }).waitFor();
+      assert.ok(
+        scripts.some((path) => path.startsWith("/assets/") && path !== "/assets/main.js"),
+        `the editor chunk loads on demand (scripts fetched: ${scripts.join(", ")})`,
+      );
+      await shot(page, "ui-boards-editor-zh.png");
+
       await view(page, "2");
       await page.locator(".prow[data-type=PUBLISH]").first().waitFor();
       const publishRows = await page.locator(".prow[data-type=PUBLISH]").count();
