@@ -137,3 +137,44 @@ sys.exit()
     await drain();
   }
 });
+
+Deno.test("the REPL after main.py: typed lines run in main.py's globals, with results and tracebacks", async () => {
+  const program = `from machine import Pin
+led = Pin(15, Pin.OUT)
+x = 20
+`;
+  const r = await rig([{ name: "b", program }]);
+  try {
+    r.world.start();
+    await r.world.runUntil(100_000);
+    const host = r.host("b");
+    assert.equal(host.state, "repl");
+    assert.equal(host.replInput("x + 1"), true);
+    await r.world.runUntil(200_000);
+    host.replInput("led.value(1)");
+    await r.world.runUntil(300_000);
+    host.replInput("undefined_name");
+    await r.world.runUntil(400_000);
+    host.replInput("for i in range(2):\n    print(i)");
+    await r.world.runUntil(500_000);
+    const lines = r.console("b");
+    const start = lines.findIndex((l) => l.startsWith("Type "));
+    assert.deepEqual(lines.slice(start + 1), [
+      ">>> x + 1",
+      "21",
+      ">>> led.value(1)",
+      ">>> undefined_name",
+      "Traceback (most recent call last):",
+      '  File "<stdin>", line 1, in <module>',
+      "NameError: name 'undefined_name' isn't defined",
+      ">>> for i in range(2):",
+      "...     print(i)",
+      "0",
+      "1",
+    ]);
+    assert.equal(r.world.boards.get("b")!.led.value(), 1);
+  } finally {
+    r.close();
+    await drain();
+  }
+});

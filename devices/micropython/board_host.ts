@@ -60,6 +60,15 @@ export class MicroPythonBoard implements ProgramHost {
     this.#session = this.#runtime.startSession(board, this.files, reason, this.#order);
   }
 
+  /**
+   * Types `text` at the REPL (after main.py ended): `wlan.ifconfig()`, `led.value(1)`...
+   * The echo, the result and any traceback appear on the console. False when a program
+   * is running (the board does not read the REPL then).
+   */
+  replInput(text: string): boolean {
+    return this.#session?.replInput(text) ?? false;
+  }
+
   /** Ctrl-C. */
   interrupt(): void {
     this.#session?.interrupt();

@@ -337,6 +337,18 @@ export class Session {
 
   // --- Ctrl-C and stopping ---
 
+  /**
+   * A line (or a pasted block) typed at the REPL: run once main.py has ended, as the
+   * board's REPL does. False when the board is not at its prompt (a program runs).
+   */
+  replInput(text: string): boolean {
+    if (!this.live || this.phase !== "parked" || !this.atRepl || this.#stash) return false;
+    this.#mainIdle = false;
+    this.#enter();
+    this.#send(REPLY.OK, text);
+    return true;
+  }
+
   /** Ctrl-C: KeyboardInterrupt where the program is, as on the board. */
   interrupt(): void {
     if (!this.live) return;

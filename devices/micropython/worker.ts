@@ -30,7 +30,7 @@ import { REQUEST_DOORBELL } from "./worker_protocol.ts";
 /** Out of the wasm memory's reach: the VM traps when it raises this "exception". */
 const POISON_POINTER = 0x7ffffff0;
 /** Frames of the runtime's own .py files and of the runner: the board shows none. */
-const HIDDEN_FRAME = /^ {2}File "(<stdin>|\/_sim\/[^"]*)", line \d+/;
+const HIDDEN_FRAME = /^ {2}File "\/_sim\/[^"]*", line \d+/;
 /** A recv asks the kernel for at least this much; the rest waits in the worker. */
 const RECV_AHEAD_BYTES = 4096;
 /** Sends held for the next request, at most (the request region is 64 KiB). */
@@ -125,6 +125,7 @@ interface MicroPythonApi {
   _module: { _mp_sched_keyboard_interrupt(): void };
   registerJsModule(name: string, module: Record<string, unknown>): void;
   runPython(code: string): unknown;
+  pyimport(name: string): unknown;
 }
 
 async function run(load: WorkerLoad, nextBoot: Promise<WorkerBoot>): Promise<void> {
@@ -340,7 +341,9 @@ async function run(load: WorkerLoad, nextBoot: Promise<WorkerBoot>): Promise<voi
   mp.registerJsModule("_board", boardModule);
   let error: string | undefined;
   try {
-    mp.runPython("import sys\nsys.path.append('/_sim')\nimport _boot");
+    // Imported, not run as <stdin>: "<stdin>" frames belong to lines typed at the REPL.
+    mp.runPython("import sys\nsys.path.append('/_sim')");
+    mp.pyimport("_boot");
   } catch (e) {
     // A trap after poisoning is the way a stopped board ends; anything else is a bug.
     if (!exiting) error = String((e as Error)?.message ?? e);

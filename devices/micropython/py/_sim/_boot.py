@@ -51,9 +51,24 @@ def _main_loop():
     sys.stdout.write(">>> ")
     while True:
         try:
-            _rt.call(_rt.OP.IDLE)
+            line = _rt.call(_rt.OP.IDLE)  # a line typed at the REPL, if any
         except KeyboardInterrupt:
             sys.stdout.write("\n>>> ")
+            continue
+        print(line.replace("\n", "\n... "))  # the REPL echoes what is typed
+        _repl(line)
+        sys.stdout.write(">>> ")
+
+
+def _repl(text):
+    try:
+        mode = "single" if "\n" not in text.strip() else "exec"
+        exec(compile(text + "\n", "<stdin>", mode), _main)
+    except SystemExit:
+        _rt.call(_rt.OP.RESET, True)
+    except BaseException as e:
+        sys.print_exception(e)
+        _rt.runaway_note()
 
 
 _main_loop()
