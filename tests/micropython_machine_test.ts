@@ -125,3 +125,26 @@ print("ticks", len(ticks), "writes", n)
     await drain();
   }
 });
+
+Deno.test("os.listdir() shows the board's files, as on the flash", async () => {
+  const program = `import os
+print(sorted(os.listdir()))
+print(sorted(os.listdir("/lib/umqtt")))
+with open("data.txt", "w") as f:
+    f.write("21.5")
+print(sorted(os.listdir("/")), open("data.txt").read())
+`;
+  const r = await rig([{ name: "b", program }]);
+  try {
+    r.world.start();
+    await r.world.runUntil(100_000);
+    assert.deepEqual(r.console("b").slice(0, 3), [
+      "['boot.py', 'lib', 'main.py']",
+      "['__init__.py', 'simple.py']",
+      "['boot.py', 'data.txt', 'lib', 'main.py'] 21.5",
+    ]);
+  } finally {
+    r.close();
+    await drain();
+  }
+});

@@ -6,6 +6,7 @@
 
 const RUNTIME_FILES = [
   "_boot.py",
+  "_os.py",
   "_rt.py",
   "_time.py",
   "machine.py",

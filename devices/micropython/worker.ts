@@ -114,7 +114,27 @@ function writeFiles(fs: MicroPythonFs, files: Record<string, string>): void {
   }
 }
 
+/** Emscripten's /tmp, /home and /dev: not on a board's flash (os.listdir() shows files). */
+function removeHostDirs(fs: MicroPythonFs): void {
+  const remove = (path: string) => {
+    if (fs.isDir(fs.lstat(path).mode)) {
+      for (const name of fs.readdir(path)) {
+        if (name !== "." && name !== "..") remove(`${path}/${name}`);
+      }
+      fs.rmdir(path);
+    } else fs.unlink(path);
+  };
+  for (const dir of ["/tmp", "/home", "/dev"]) {
+    if (fs.analyzePath(dir).exists) remove(dir);
+  }
+}
+
 interface MicroPythonFs {
+  lstat(path: string): { mode: number };
+  isDir(mode: number): boolean;
+  readdir(path: string): string[];
+  rmdir(path: string): void;
+  unlink(path: string): void;
   analyzePath(path: string): { exists: boolean };
   mkdir(path: string): void;
   writeFile(path: string, data: string): void;
@@ -336,6 +356,7 @@ async function run(load: WorkerLoad, nextBoot: Promise<WorkerBoot>): Promise<voi
     time_ns_ms: () => Math.floor((nowUs + debtUs - init.powerOnAtUs) / 1000),
   };
 
+  removeHostDirs(mp.FS);
   writeFiles(mp.FS, init.files);
   writeFiles(mp.FS, init.runtimeFiles);
   mp.registerJsModule("_board", boardModule);

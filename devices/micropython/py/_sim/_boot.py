@@ -4,10 +4,13 @@ import sys
 import _board
 import _rt
 import _time
+import _os
 import random
 
 sys.modules["time"] = _time
 sys.modules["utime"] = _time
+sys.modules["os"] = _os
+sys.modules["uos"] = _os
 random.seed(_board.seed)
 
 BANNER = (
