@@ -75,7 +75,7 @@ export class Core {
     this.metrics = new Metrics();
     this.acl = new Acl(this.config.acl);
     this.auth = new Authenticator(this.config);
-    this.retained = new RetainedStore(this.limits.maxRetained);
+    this.retained = new RetainedStore(this.limits.maxRetained, this.limits.maxRetainedBytes);
     this.virtual = virtualTimebase(this.clock);
     this.wall = options.wallTimebase ?? this.virtual;
     this.startUs = this.clock.nowUs;

@@ -23,6 +23,8 @@ export interface Limits {
   maxBufferedBytes: number;
   /** Retained messages kept at most. */
   maxRetained: number;
+  /** Payload bytes of retained messages kept at most. */
+  maxRetainedBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxKeepaliveS: 0,
   maxBufferedBytes: 4_194_304,
   maxRetained: 100_000,
+  maxRetainedBytes: 64 * 1024 * 1024,
 };
 
 export interface BrokerConfig extends AuthConfig {

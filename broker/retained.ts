@@ -8,22 +8,45 @@ import { topicMatches } from "./topic.ts";
 
 export class RetainedStore {
   #byTopic = new Map<string, Message>();
+  #payloadBytes = 0;
 
-  constructor(readonly maxMessages = Number.MAX_SAFE_INTEGER) {}
+  constructor(
+    readonly maxMessages = Number.MAX_SAFE_INTEGER,
+    readonly maxPayloadBytes = Number.MAX_SAFE_INTEGER,
+  ) {}
 
   get size(): number {
     return this.#byTopic.size;
   }
 
-  /** Stores or clears; false when the store is full and the topic is new. */
+  /** Payload bytes held. */
+  get payloadBytes(): number {
+    return this.#payloadBytes;
+  }
+
+  /** Stores or clears; false when the store is full (by count or bytes) and it was not kept. */
   set(message: Message): boolean {
+    const old = this.#byTopic.get(message.topic);
     if (message.payload.length === 0) {
-      this.#byTopic.delete(message.topic); // [MQTT-3.3.1-10]
+      if (old) this.#remove(old); // [MQTT-3.3.1-10]
       return true;
     }
-    if (!this.#byTopic.has(message.topic) && this.#byTopic.size >= this.maxMessages) return false;
-    this.#byTopic.set(message.topic, message);
+    const grows = message.payload.length - (old?.payload.length ?? 0);
+    if (!old && this.#byTopic.size >= this.maxMessages) return false;
+    if (this.#payloadBytes + grows > this.maxPayloadBytes) return false;
+    // The payload may be a view of a whole read; keep only its own bytes for the long term.
+    const payload = message.payload;
+    const kept = payload.byteLength * 2 < payload.buffer.byteLength
+      ? { ...message, payload: payload.slice() }
+      : message;
+    this.#byTopic.set(message.topic, kept);
+    this.#payloadBytes += grows;
     return true;
+  }
+
+  #remove(m: Message): void {
+    this.#byTopic.delete(m.topic);
+    this.#payloadBytes -= m.payload.length;
   }
 
   get(topic: string): Message | undefined {
@@ -51,7 +74,7 @@ export class RetainedStore {
 
   #dropIfExpired(m: Message, nowUs: number): boolean {
     if (!isExpired(m, nowUs)) return false;
-    this.#byTopic.delete(m.topic);
+    this.#remove(m);
     return true;
   }
 }
