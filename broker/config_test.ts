@@ -37,3 +37,11 @@ Deno.test("loadConfig() reports a missing file and bad JSON in one line", async 
   await assert.rejects(loadConfig(path), /Cannot parse broker config/);
   await Deno.remove(path);
 });
+
+Deno.test("the config example in broker/README.md is accepted as written", async () => {
+  const readme = await Deno.readTextFile(new URL("./README.md", import.meta.url));
+  const json = /```json\n([\s\S]*?)```/.exec(readme)![1];
+  const config = parseConfig(JSON.parse(json), "README example");
+  assert.equal(config.acl?.rules?.length, 4);
+  assert.equal(config.limits?.maxRetainedBytes, 67_108_864);
+});
