@@ -442,3 +442,16 @@ Deno.test("a slow consumer's QoS 0 messages are dropped once its link holds too 
   assert.ok(publishes < 10, `only what fits in 100 bytes, got ${publishes}`);
   assert.equal(broker.snapshot().metrics["publish/messages/dropped"], String(50 - publishes));
 });
+
+Deno.test("v5: overlapping subscriptions give one copy carrying every subscription identifier", () => {
+  const { broker } = setup();
+  const s = peer(broker, "s", 5);
+  subscribe(s, "a/+", 0, {}, { subscriptionIdentifiers: [1] });
+  subscribe(s, "a/#", 1, {}, { subscriptionIdentifiers: [2] });
+  const p = peer(broker, "p", 5);
+  publish(p, "a/b", "x", 1);
+  const got = pubs(s);
+  assert.equal(got.length, 1);
+  assert.equal(got[0].qos, 1);
+  assert.deepEqual([...got[0].properties!.subscriptionIdentifiers!].sort(), [1, 2]);
+});
