@@ -319,10 +319,12 @@ export class Core {
     session.cancelTimers();
     // [MQTT-3.1.2-8] the will goes when the Will Delay passes or the session ends
     if (will) this.publishWill(session.clientId, will, session.username);
-    for (const sub of session.subscriptions.values()) {
-      this.tree.remove(sub.topicFilter, session.clientId, sub.group);
+    if (session.subscriptionCount > 0) {
+      for (const sub of session.subscriptions.values()) {
+        this.tree.remove(sub.topicFilter, session.clientId, sub.group);
+      }
+      session.subscriptions.clear();
     }
-    session.subscriptions.clear();
     this.sessions.delete(session.clientId);
   }
 
@@ -507,7 +509,7 @@ export class Core {
         return;
       }
       if (
-        session.inflight.size < Math.min(conn.window, this.limits.maxInflight) &&
+        session.inflightCount < Math.min(conn.window, this.limits.maxInflight) &&
         session.queue.length === 0
       ) {
         this.#sendInflight(conn, session, delivery);
@@ -562,7 +564,7 @@ export class Core {
     if (!conn || conn.state !== "connected") return;
     const window = Math.min(conn.window, this.limits.maxInflight);
     const now = this.clock.nowUs;
-    while (session.queue.length > 0 && session.inflight.size < window) {
+    while (session.queue.length > 0 && session.inflightCount < window) {
       const delivery = session.queue.shift()!;
       if (isExpired(delivery.message, now)) continue;
       if (delivery.qos === 0) this.sendPublish(conn, delivery);
@@ -572,11 +574,13 @@ export class Core {
 
   /** After reconnecting: in-flight messages again, PUBLISH with DUP or PUBREL [MQTT-4.4.0-1]. */
   resend(conn: Connection, session: Session): void {
-    for (const [packetId, delivery] of session.inflight) {
-      if (delivery.state === "pubcomp") {
-        this.sendPacket(conn, { type: "PUBREL", packetId });
-      } else {
-        this.sendPublish(conn, delivery, true);
+    if (session.inflightCount > 0) {
+      for (const [packetId, delivery] of session.inflight) {
+        if (delivery.state === "pubcomp") {
+          this.sendPacket(conn, { type: "PUBREL", packetId });
+        } else {
+          this.sendPublish(conn, delivery, true);
+        }
       }
     }
     this.pump(session);

@@ -100,7 +100,9 @@ export class Broker {
         level: s.level,
         keepaliveS: c?.keepaliveS,
         sessionExpiryIntervalS: s.expiryIntervalS,
-        subscriptions: [...s.subscriptions.values()].map((sub) => ({
+        subscriptions: [...(s.subscriptionCount > 0 ? s.subscriptions.values() : [])].map((
+          sub,
+        ) => ({
           filter: sub.filter,
           qos: sub.qos,
           noLocal: sub.noLocal,
@@ -108,7 +110,7 @@ export class Broker {
           retainHandling: sub.retainHandling,
           subscriptionId: sub.subscriptionId,
         })),
-        inflight: s.inflight.size,
+        inflight: s.inflightCount,
         queued: s.queue.length,
       });
       if (c?.will) {

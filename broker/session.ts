@@ -26,11 +26,10 @@ export interface SubEntry {
 }
 
 export class Session {
-  readonly subscriptions = new Map<string, SubEntry>();
-  /** Outbound QoS 1/2 waiting for PUBACK / PUBREC / PUBCOMP, by packet id. */
-  readonly inflight = new Map<number, Delivery>();
-  /** Inbound QoS 2 packet ids received and waiting for PUBREL. */
-  readonly inboundQos2 = new Set<number>();
+  // The collections are made on first use: an idle sensor's session stays small.
+  #subscriptions: Map<string, SubEntry> | undefined;
+  #inflight: Map<number, Delivery> | undefined;
+  #inboundQos2: Set<number> | undefined;
   /** Waiting for the window or the client (oldest first). */
   queue: Delivery[] = [];
   /** Seconds the session survives its connection; 0 = ends with it. */
@@ -48,6 +47,29 @@ export class Session {
   #nextPacketId = 1;
 
   constructor(readonly clientId: string) {}
+
+  /** By filter as subscribed (including "$share/group/"). */
+  get subscriptions(): Map<string, SubEntry> {
+    return this.#subscriptions ??= new Map();
+  }
+
+  get subscriptionCount(): number {
+    return this.#subscriptions?.size ?? 0;
+  }
+
+  /** Outbound QoS 1/2 waiting for PUBACK / PUBREC / PUBCOMP, by packet id. */
+  get inflight(): Map<number, Delivery> {
+    return this.#inflight ??= new Map();
+  }
+
+  get inflightCount(): number {
+    return this.#inflight?.size ?? 0;
+  }
+
+  /** Inbound QoS 2 packet ids received and waiting for PUBREL. */
+  get inboundQos2(): Set<number> {
+    return this.#inboundQos2 ??= new Set();
+  }
 
   /** A packet id not in flight [MQTT-2.2.1-3], or undefined when all 65,535 are. */
   allocatePacketId(): number | undefined {

@@ -43,8 +43,8 @@ export class SysPublisher {
     let subscriptions = 0;
     let stored = core.retained.size;
     for (const s of core.sessions.values()) {
-      subscriptions += s.subscriptions.size;
-      stored += s.queue.length + s.inflight.size;
+      subscriptions += s.subscriptionCount;
+      stored += s.queue.length + s.inflightCount;
     }
     const uptimeS = Math.floor((core.clock.nowUs - core.startUs) / US_PER_S);
     return [
