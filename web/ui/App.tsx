@@ -4,7 +4,9 @@ import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { TimeControls } from "./components/TimeControls.tsx";
 import { type TabDef, Tabs } from "./components/Tabs.tsx";
 import { PacketInspector } from "./components/PacketInspector.tsx";
-import { currentView } from "./view_model.ts";
+import { currentView, lessonsOpen } from "./view_model.ts";
+import { LessonPanel, type LessonsModel } from "./lessons/mod.ts";
+import { LessonsToggle } from "./components/LessonsToggle.tsx";
 import { BoardsView } from "./components/BoardsView.tsx";
 import { ScenarioPicker } from "./components/ScenarioPicker.tsx";
 import { PhoneApp } from "./components/PhoneApp.tsx";
@@ -25,7 +27,12 @@ const TABS: TabDef[] = [
 ];
 
 export function App(
-  { model, phone, panel }: { model: WorldModel; phone: PhoneModel; panel: ClientPanelModel },
+  { model, phone, panel, lessons }: {
+    model: WorldModel;
+    phone: PhoneModel;
+    panel: ClientPanelModel;
+    lessons: LessonsModel;
+  },
 ) {
   const view = currentView.value;
   return (
@@ -35,6 +42,7 @@ export function App(
           {t("appTitle")} <small>{t("appSubtitle")}</small>
         </h1>
         <Tabs tabs={TABS} current={currentView} />
+        <LessonsToggle />
         <ScenarioPicker model={model} />
         <LanguageSwitch />
         <ShortcutsHelp />
@@ -44,18 +52,21 @@ export function App(
           ● {model.online.value ? t("connected") : t("disconnected")}
         </span>
       </TimeControls>
-      <div
-        class={`view view-${view}`}
-        role="tabpanel"
-        id={`panel-${view}`}
-        aria-labelledby={`tab-${view}`}
-      >
-        {view === "topology" && <Topology model={model} />}
-        {view === "phone" && <PhoneApp phone={phone} />}
-        {view === "client" && <ClientPanel panel={panel} />}
-        {view === "broker" && <BrokerPanel model={model} />}
-        {view === "boards" && <BoardsView model={model} />}
-        {view === "packets" && <PacketInspector packets={model.packets} />}
+      <div class="workspace">
+        <div
+          class={`view view-${view}`}
+          role="tabpanel"
+          id={`panel-${view}`}
+          aria-labelledby={`tab-${view}`}
+        >
+          {view === "topology" && <Topology model={model} />}
+          {view === "phone" && <PhoneApp phone={phone} />}
+          {view === "client" && <ClientPanel panel={panel} />}
+          {view === "broker" && <BrokerPanel model={model} />}
+          {view === "boards" && <BoardsView model={model} />}
+          {view === "packets" && <PacketInspector packets={model.packets} />}
+        </div>
+        {lessonsOpen.value && <LessonPanel model={lessons} />}
       </div>
     </div>
   );

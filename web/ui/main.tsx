@@ -5,6 +5,8 @@ import { createWorldModel } from "./world_model.ts";
 import { lang } from "./i18n.ts";
 import { createPhoneModel } from "./phone_model.ts";
 import { createClientPanelModel } from "./client_panel_model.ts";
+import { createLessonsModel } from "./lessons/mod.ts";
+import { listenForShow } from "./show_target.ts";
 
 const model = createWorldModel();
 model.connect();
@@ -12,4 +14,9 @@ document.documentElement.lang = lang.value === "zh" ? "zh-CN" : "en";
 // The phone and the client panel live as long as the page, across view switches.
 const phone = createPhoneModel();
 const panel = createClientPanelModel();
-render(<App model={model} phone={phone} panel={panel} />, document.getElementById("app")!);
+const lessons = createLessonsModel();
+listenForShow(model.packets);
+render(
+  <App model={model} phone={phone} panel={panel} lessons={lessons} />,
+  document.getElementById("app")!,
+);

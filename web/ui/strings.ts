@@ -152,4 +152,6 @@ export const STRINGS = {
   keyRows: { zh: "在数据包列表里上下移动", en: "Move through the packet list" },
   keyHelp: { zh: "显示这个帮助", en: "Show this help" },
   close: { zh: "关闭", en: "Close" },
+  keyLessons: { zh: "打开 / 收起课程", en: "Open / close the lessons" },
+  lessons: { zh: "课程", en: "Lessons" },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -1,7 +1,6 @@
 /**
- * Where the topology's nodes sit: the broker in the middle, boards on an arc to its
- * left, phones and other clients on an arc to its right (publishers and subscribers
- * are both clients; the side only says what kind of thing it is).
+ * Where the topology's nodes sit: the broker in the middle, clients on an arc to each
+ * side of it.
  */
 import { BROKER_NODE } from "../protocol.ts";
 
@@ -46,14 +45,23 @@ function arc(ids: string[], side: -1 | 1): NodePlace[] {
   });
 }
 
-/** Places every node; more than ~24 nodes on a side get small but stay on screen. */
-export function layoutNodes(ids: Iterable<string>): NodePlace[] {
+/**
+ * Places every node. By default boards go left and other clients right; `onRight` moves
+ * a node (the lesson's subscribers) right, so "publisher → broker → subscriber" reads
+ * left to right as in the textbook's figure.
+ */
+export function layoutNodes(
+  ids: Iterable<string>,
+  onRight: (id: string) => boolean = (id) => nodeKind(id) !== "board",
+): NodePlace[] {
   const unique = [...new Set(ids)].filter((id) => id && id !== BROKER_NODE);
-  const boards = unique.filter((id) => nodeKind(id) === "board").sort();
-  const others = unique.filter((id) => nodeKind(id) !== "board").sort();
+  const byKind = (a: string, b: string) =>
+    nodeKind(a).localeCompare(nodeKind(b)) || a.localeCompare(b);
+  const left = unique.filter((id) => !onRight(id)).sort(byKind);
+  const right = unique.filter((id) => onRight(id)).sort(byKind);
   return [
     { id: BROKER_NODE, kind: "broker", label: "broker", ...CENTER },
-    ...arc(boards, -1),
-    ...arc(others, 1),
+    ...arc(left, -1),
+    ...arc(right, 1),
   ];
 }

@@ -17,3 +17,11 @@ effect(() => {
   }
 });
 globalThis.addEventListener?.("hashchange", () => (currentView.value = fromHash()));
+
+const LESSONS_KEY = "mqtt-playground.lessonsOpen";
+
+/** The lesson stepper beside the views: open or closed, remembered in the browser. */
+export const lessonsOpen = signal<boolean>(
+  globalThis.localStorage?.getItem(LESSONS_KEY) === "1",
+);
+effect(() => globalThis.localStorage?.setItem(LESSONS_KEY, lessonsOpen.value ? "1" : "0"));

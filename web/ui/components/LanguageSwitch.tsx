@@ -15,9 +15,10 @@ export function LanguageSwitch() {
         type="button"
         role="radio"
         aria-checked={lang.value === "en"}
+        aria-label="English"
         onClick={() => setLang("en")}
       >
-        English
+        EN
       </button>
     </div>
   );

@@ -9,6 +9,7 @@ const KEYS: [string, StringKey][] = [
   ["N", "keyStep"],
   ["1 … 6", "keyViews"],
   ["↑ ↓", "keyRows"],
+  ["L", "keyLessons"],
   ["?", "keyHelp"],
 ];
 

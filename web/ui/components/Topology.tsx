@@ -17,15 +17,24 @@ export function Topology({ model }: { model: WorldModel }) {
   const boards = model.boards.value;
   const clients = model.broker.value?.clients ?? [];
   const peers = model.packets.knownPeers.value;
-  const places = useMemo(
-    () =>
-      layoutNodes([
-        ...boards.map((b) => boardNode(b.name)),
-        ...clients.map((c) => c.node),
-        ...peers,
-      ]),
-    [boards.map((b) => b.name).join(), clients.map((c) => c.node).join(), peers.join()],
-  );
+  const publisherIds = model.packets.publishers.value;
+  const subscriberIds = clients.filter((c) => c.subscriptions.length > 0).map((c) => c.node);
+  const places = useMemo(() => {
+    // Subscribers that do not publish sit right of the broker, everyone else left,
+    // as in the textbook's figure: publisher → broker → subscriber.
+    const pubs = new Set(publisherIds);
+    const subs = new Set(subscriberIds);
+    return layoutNodes(
+      [...boards.map((b) => boardNode(b.name)), ...clients.map((c) => c.node), ...peers],
+      (id) => subs.has(id) && !pubs.has(id),
+    );
+  }, [
+    boards.map((b) => b.name).join(),
+    clients.map((c) => c.node).join(),
+    peers.join(),
+    publisherIds.join(),
+    subscriberIds.join(),
+  ]);
   const byId = useRef(new Map<string, NodePlace>());
   byId.current = new Map(places.map((p) => [p.id, p]));
   const svg = useRef<SVGSVGElement>(null);
@@ -132,7 +141,11 @@ function RoleTags(
     ...(publisher ? [{ text: t("publisher"), cls: "role-pub" }] : []),
     ...(subscriber ? [{ text: t("subscriber"), cls: "role-sub" }] : []),
   ];
-  const w = 76;
+  // Wide enough for "subscriber" at 16px; Chinese needs less.
+  const w = Math.max(
+    60,
+    ...tags.map((tag) => tag.text.length * (/[^\x00-\x7f]/.test(tag.text) ? 17 : 9.5) + 18),
+  );
   return (
     <g class="roles">
       {tags.map((tag, i) => {
