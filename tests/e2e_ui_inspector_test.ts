@@ -109,3 +109,35 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "'show me' from a lesson opens the inspector on that packet, or flashes the board",
+  ...opts,
+  fn: async () => {
+    const playground = await startPlayground(["--paused", "--mqtt-port", "0"]);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 720 },
+        locale: "en-US",
+      });
+      await routeFakeWorld(page, { packets: textbookPackets(5) });
+      await page.goto(playground.url + "#topology");
+      await page.getByTestId("topology").waitFor();
+      await page.keyboard.press("l");
+      await page.locator(".lesson-panel").waitFor();
+      await page.evaluate(() =>
+        dispatchEvent(new CustomEvent("playground:show", { detail: { seq: 5 } }))
+      );
+      await page.locator('[data-testid=packet-detail][data-seq="5"]').waitFor();
+      await page.locator('.prow.selected[data-seq="5"]').waitFor();
+      await page.evaluate(() =>
+        dispatchEvent(new CustomEvent("playground:show", { detail: { board: "subscriber" } }))
+      );
+      await page.locator("[data-testid=board-subscriber].flash").waitFor();
+    } finally {
+      await browser.close();
+      await playground.stop();
+    }
+  },
+});
