@@ -126,23 +126,38 @@ print("ticks", len(ticks), "writes", n)
   }
 });
 
-Deno.test("os.listdir() shows the board's files, as on the flash", async () => {
+Deno.test("os.listdir() shows the board's files; what the program writes stays across a reset", async () => {
   const program = `import os
 print(sorted(os.listdir()))
 print(sorted(os.listdir("/lib/umqtt")))
-with open("data.txt", "w") as f:
-    f.write("21.5")
-print(sorted(os.listdir("/")), open("data.txt").read())
+if "data.txt" in os.listdir():
+    print("kept:", open("data.txt").read())
+    os.rename("data.txt", "old.txt")
+else:
+    with open("data.txt", "w") as f:
+        f.write("21.5")
+    print(sorted(os.listdir("/")), open("data.txt").read())
 `;
   const r = await rig([{ name: "b", program }]);
   try {
     r.world.start();
     await r.world.runUntil(100_000);
-    assert.deepEqual(r.console("b").slice(0, 3), [
+    r.host("b").softReset();
+    await r.world.runUntil(200_000);
+    const lines = r.console("b").filter((l) =>
+      !l.startsWith("MicroPython") && !l.startsWith("Type")
+    );
+    assert.deepEqual(lines.slice(0, 6), [
       "['boot.py', 'lib', 'main.py']",
       "['__init__.py', 'simple.py']",
       "['boot.py', 'data.txt', 'lib', 'main.py'] 21.5",
+      ">>> MPY: soft reboot",
+      "['boot.py', 'data.txt', 'lib', 'main.py']",
+      "['__init__.py', 'simple.py']",
     ]);
+    assert.equal(lines[6], "kept: 21.5");
+    assert.equal(r.host("b").files.read("old.txt"), "21.5");
+    assert.equal(r.host("b").files.read("data.txt"), undefined);
   } finally {
     r.close();
     await drain();

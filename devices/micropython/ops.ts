@@ -57,6 +57,12 @@ export const OP = {
   SOCK_RECV: 54,
   /** (fd) */
   SOCK_CLOSE: 55,
+  /** (path, bytes) a file the program wrote: it stays on the board's flash */
+  FILE_PUT: 60,
+  /** (path) */
+  FILE_REMOVE: 61,
+  /** (from, to) */
+  FILE_RENAME: 62,
 } as const;
 
 export type Op = typeof OP[keyof typeof OP];

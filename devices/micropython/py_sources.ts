@@ -6,6 +6,7 @@
 
 const RUNTIME_FILES = [
   "_boot.py",
+  "_files.py",
   "_os.py",
   "_rt.py",
   "_time.py",

@@ -127,7 +127,7 @@ export class MicroPythonRuntime {
       board,
       order,
       prepared,
-      files.snapshot(),
+      files,
       reason,
       seed,
     );

@@ -35,6 +35,7 @@ import { REPLY } from "./ops.ts";
 import { type Outcome, syscall } from "./syscalls.ts";
 import { WireReader, type WireValue, WireWriter } from "./wire.ts";
 import type { PreparedWorker } from "./prepared_worker.ts";
+import type { BoardFiles } from "./board_files.ts";
 import type { InterruptWords, WorkerBoot, WorkerMessage } from "./worker_protocol.ts";
 import { REQUEST_DOORBELL } from "./worker_protocol.ts";
 
@@ -78,6 +79,7 @@ export class Session {
   #block: ControlBlock;
   #writer: WireWriter;
   #sockets = new Map<number, BoardSocket>();
+  #files: BoardFiles;
   #context: "main" | "callback" = "main";
   /** Times this session called cpu.enter() without leave(). */
   #entered = 0;
@@ -96,7 +98,7 @@ export class Session {
     board: Board,
     order: number,
     prepared: PreparedWorker,
-    files: Record<string, string>,
+    files: BoardFiles,
     reason: string,
     seed: number,
   ) {
@@ -115,8 +117,9 @@ export class Session {
       e.preventDefault();
       this.#die("exit", e.message);
     };
+    this.#files = files;
     const boot: WorkerBoot = {
-      files,
+      files: files.snapshot(),
       runtimeFiles: host.runtimeFiles,
       boardName: board.name,
       reason,
@@ -208,6 +211,7 @@ export class Session {
       outcome = syscall(
         {
           board: this.board,
+          files: this.#files,
           sockets: this.#sockets,
           callback: (id) => () => this.#runCallback(id),
         },

@@ -16,6 +16,7 @@ import {
   type WaitRequest,
   type WakeReason,
 } from "../esp32/mod.ts";
+import type { BoardFiles } from "./board_files.ts";
 import { OP } from "./ops.ts";
 import type { WireReader, WireValue } from "./wire.ts";
 
@@ -28,12 +29,24 @@ export type Outcome =
 
 export interface SyscallContext {
   board: Board;
+  /** The board's flash, kept across resets: what the program writes lands here too. */
+  files: BoardFiles;
   sockets: Map<number, BoardSocket>;
   /** A function the board model calls to run Python callback `id` (returns when done). */
   callback(id: number): () => Promise<void>;
 }
 
 const NONE: Outcome = { kind: "value" };
+const decoder = new TextDecoder();
+
+/** A path the board files cannot hold (say /_sim/...) stays in the worker only. */
+function keep(update: () => void): void {
+  try {
+    update();
+  } catch {
+    // not a board file: nothing to keep
+  }
+}
 
 function value(v: WireValue | undefined): Outcome {
   return { kind: "value", value: v };
@@ -189,6 +202,19 @@ export function syscall(ctx: SyscallContext, op: number, args: WireReader): Outc
       ctx.sockets.delete(fd);
       return NONE;
     }
+    case OP.FILE_PUT:
+      keep(() => ctx.files.write(str(a), decoder.decode(b as Uint8Array)));
+      return NONE;
+    case OP.FILE_REMOVE:
+      keep(() => ctx.files.remove(str(a)));
+      return NONE;
+    case OP.FILE_RENAME:
+      keep(() => {
+        const text = ctx.files.read(str(a));
+        ctx.files.remove(str(a));
+        if (text !== undefined) ctx.files.write(str(b), text);
+      });
+      return NONE;
     default:
       throw new Error(`unknown syscall ${op}`);
   }

@@ -1,6 +1,7 @@
 # os on the board: the interpreter's own, with the root listing the board's files only
 # (the runtime's /_sim and the host's /proc are not on an ESP32's flash).
 import os as _os
+import _files
 from os import *  # noqa
 
 _HIDDEN = ("_sim", "proc")
@@ -23,3 +24,13 @@ def ilistdir(path=""):
         if _hidden(path) and entry[0] in _HIDDEN:
             continue
         yield entry
+
+
+def remove(path):
+    _os.remove(path)
+    _files.removed(path)
+
+
+def rename(old, new):
+    _os.rename(old, new)
+    _files.renamed(old, new)
