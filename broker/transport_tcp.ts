@@ -4,7 +4,7 @@
  * writes are batched while the previous write is in progress.
  */
 import type { Broker } from "./broker.ts";
-import type { Link } from "./link.ts";
+import type { AttachedLink, Link } from "./link.ts";
 
 export const DEFAULT_MQTT_PORT = 1883;
 export const DEFAULT_MQTT_HOST = "127.0.0.1";
@@ -87,77 +87,60 @@ function serveConnection(broker: Broker, conn: Deno.TcpConn, onGone: () => void)
   try {
     conn.setNoDelay(true);
   } catch { /* not fatal */ }
-  const addr = conn.remoteAddr as Deno.NetAddr;
-  let queue: Uint8Array[] = [];
-  let queuedBytes = 0;
-  let writing = false;
-  let closing = false;
-  let gone = false;
+  const link = new TcpLink(conn, onGone);
+  link.run(broker.attach(link));
+}
 
-  const shut = () => {
-    if (gone) return;
-    gone = true;
-    try {
-      conn.close();
-    } catch { /* already closed */ }
-    onGone();
-  };
+/** One socket as a Link: a class, so that thousands of idle connections share its methods. */
+class TcpLink implements Link {
+  readonly remoteAddress: string;
+  readonly #conn: Deno.TcpConn;
+  readonly #onGone: () => void;
+  #queue: Uint8Array[] = [];
+  #queuedBytes = 0;
+  #writing = false;
+  #closing = false;
+  #gone = false;
 
-  const flush = async () => {
-    writing = true;
-    try {
-      while (queue.length > 0 && !gone) {
-        let chunk: Uint8Array;
-        if (queue.length === 1) chunk = queue[0];
-        else {
-          chunk = new Uint8Array(queuedBytes);
-          let off = 0;
-          for (const q of queue) {
-            chunk.set(q, off);
-            off += q.length;
-          }
-        }
-        queue = [];
-        let written = 0;
-        while (written < chunk.length) written += await conn.write(chunk.subarray(written));
-        queuedBytes -= chunk.length;
-      }
-    } catch {
-      shut();
-    } finally {
-      writing = false;
-      if (closing) shut();
+  constructor(conn: Deno.TcpConn, onGone: () => void) {
+    const addr = conn.remoteAddr as Deno.NetAddr;
+    this.remoteAddress = `${addr.hostname}:${addr.port}`;
+    this.#conn = conn;
+    this.#onGone = onGone;
+  }
+
+  get transport(): "tcp" {
+    return "tcp";
+  }
+
+  get bufferedAmount(): number {
+    return this.#queuedBytes;
+  }
+
+  send(bytes: Uint8Array): void {
+    if (this.#gone || this.#closing) return;
+    if (this.#queuedBytes + bytes.length > MAX_UNSENT_BYTES) {
+      this.#shut();
+      return;
     }
-  };
+    this.#queue.push(bytes);
+    this.#queuedBytes += bytes.length;
+    if (!this.#writing) this.#flush();
+  }
 
-  const link: Link = {
-    transport: "tcp",
-    remoteAddress: `${addr.hostname}:${addr.port}`,
-    send(bytes) {
-      if (gone || closing) return;
-      if (queuedBytes + bytes.length > MAX_UNSENT_BYTES) {
-        shut();
-        return;
-      }
-      queue.push(bytes);
-      queuedBytes += bytes.length;
-      if (!writing) flush();
-    },
-    close() {
-      closing = true;
-      if (!writing) shut();
-    },
-    get bufferedAmount() {
-      return queuedBytes;
-    },
-  };
-  const attached = broker.attach(link);
-  (async () => {
+  close(): void {
+    this.#closing = true;
+    if (!this.#writing) this.#shut();
+  }
+
+  /** Reads until the peer goes, growing the buffer while reads fill it. */
+  async run(attached: AttachedLink): Promise<void> {
     let buffer = new Uint8Array(READ_BUFFER_MIN_BYTES);
     try {
-      while (!gone) {
-        const n = await conn.read(buffer);
+      while (!this.#gone) {
+        const n = await this.#conn.read(buffer);
         if (n === null) break;
+        // a copy: the decoder keeps views of what it is given
         attached.receive(buffer.slice(0, n));
         if (n === buffer.length && buffer.length < READ_BUFFER_MAX_BYTES) {
           buffer = new Uint8Array(buffer.length * 2);
@@ -168,7 +151,45 @@ function serveConnection(broker: Broker, conn: Deno.TcpConn, onGone: () => void)
     } catch {
       // reset by the peer or closed by us
     }
-    shut();
+    this.#shut();
     attached.closed();
-  })();
+  }
+
+  #shut(): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    try {
+      this.#conn.close();
+    } catch { /* already closed */ }
+    this.#onGone();
+  }
+
+  /** Writes what is queued, batching what arrives while a write is in progress. */
+  async #flush(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#queue.length > 0 && !this.#gone) {
+        const queue = this.#queue;
+        let chunk: Uint8Array;
+        if (queue.length === 1) chunk = queue[0];
+        else {
+          chunk = new Uint8Array(this.#queuedBytes);
+          let off = 0;
+          for (const q of queue) {
+            chunk.set(q, off);
+            off += q.length;
+          }
+        }
+        this.#queue = [];
+        let written = 0;
+        while (written < chunk.length) written += await this.#conn.write(chunk.subarray(written));
+        this.#queuedBytes -= chunk.length;
+      }
+    } catch {
+      this.#shut();
+    } finally {
+      this.#writing = false;
+      if (this.#closing) this.#shut();
+    }
+  }
 }
