@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { VirtualClock } from "../sim/mod.ts";
 import { Broker } from "./broker.ts";
 import { str, TestPeer, text } from "./_test_peer.ts";
+import { dissectEvent } from "./tap.ts";
 import type { PublishPacket } from "./codec/mod.ts";
 
 function setup(config = {}) {
@@ -91,3 +92,29 @@ Deno.test("the same inputs on the virtual clock give a byte-identical packet log
   assert.ok(a.length > 10);
   assert.deepEqual(run(), a);
 });
+
+Deno.test("the tap records every packet both ways, bounded, with listeners", () => {
+  const clock = new VirtualClock();
+  const broker = new Broker({ clock, tapCapacity: 3 });
+  const seen: string[] = [];
+  const stop = broker.tap.listen((e) => seen.push(`${e.direction} ${e.packet.type}`));
+  const p = connectedPeer(broker, "p");
+  p.send({ type: "PINGREQ" });
+  stop();
+  p.send({ type: "PINGREQ" });
+  assert.deepEqual(seen, ["in CONNECT", "out CONNACK", "in PINGREQ", "out PINGRESP"]);
+  const recent = broker.tap.recent();
+  assert.deepEqual(recent.map((e) => e.seq), [4, 5, 6]);
+  assert.equal(broker.tap.get(1), undefined);
+  assert.equal(broker.tap.get(6)?.packet.type, "PINGRESP");
+  assert.equal(recent[0].clientId, "p");
+  assert.deepEqual([...broker.tap.get(6)!.bytes], [0xd0, 0x00]);
+  const fields = dissectEvent(broker.tap.get(6)!);
+  assert.ok(fields.length > 0 && fields[0].start === 0);
+});
+
+function connectedPeer(broker: Broker, id: string) {
+  const p = new TestPeer(broker, 4, "virtual", id);
+  p.connect(id);
+  return p;
+}

@@ -1,52 +1,10 @@
 import assert from "node:assert/strict";
+import { peer, publish, pubs, setup, subscribe } from "./_test_helpers.ts";
+import { str, TestPeer } from "../_test_peer.ts";
 import { VirtualClock } from "../../sim/mod.ts";
 import { Broker } from "../broker.ts";
-import { dissectEvent } from "../tap.ts";
 import { encode } from "../_codec.ts";
-import type { BrokerConfig } from "../config.ts";
-import type { BrokerEvent } from "../events.ts";
-import type { Packet, ProtocolLevel, QoS } from "../codec/mod.ts";
-import { str, TestPeer, text } from "../_test_peer.ts";
-
-function setup(config: BrokerConfig = {}) {
-  const clock = new VirtualClock();
-  const broker = new Broker({ clock, config });
-  const events: BrokerEvent[] = [];
-  broker.onEvent((e) => events.push(e));
-  return { clock, broker, events };
-}
-
-function peer(broker: Broker, id: string, level: ProtocolLevel = 4, extra = {}) {
-  const p = new TestPeer(broker, level, "virtual", id);
-  const ack = p.connect(id, extra);
-  assert.equal(ack?.type, "CONNACK");
-  return p;
-}
-
-function subscribe(p: TestPeer, topicFilter: string, qos: QoS = 0, opts = {}, properties?: object) {
-  p.send({
-    type: "SUBSCRIBE",
-    packetId: 1,
-    subscriptions: [{ topicFilter, qos, ...opts }],
-    ...(properties ? { properties } : {}),
-  });
-  return p.takeType("SUBACK")[0];
-}
-
-function publish(p: TestPeer, topic: string, payload: string, qos: QoS = 0, extra = {}) {
-  p.send({
-    type: "PUBLISH",
-    dup: false,
-    qos,
-    retain: false,
-    topic,
-    payload: text(payload),
-    ...(qos > 0 ? { packetId: 7 } : {}),
-    ...extra,
-  } as Packet);
-}
-
-const pubs = (p: TestPeer) => p.takeType("PUBLISH");
+import type { Packet } from "../codec/mod.ts";
 
 Deno.test("QoS 1 both ways: PUBACK to the publisher, PUBLISH with a packet id to the subscriber", () => {
   const { broker } = setup();
@@ -207,202 +165,11 @@ Deno.test("$SYS is republished every sysIntervalS while clients are connected", 
   assert.equal(clock.nextEventAt(), undefined); // an idle broker leaves the clock idle
 });
 
-Deno.test("ACL: denied publish and subscribe are refused with the rule named", () => {
-  const { broker, events } = setup({
-    acl: {
-      default: "allow",
-      rules: [{ permission: "deny", action: "all", topics: ["secret/#"] }],
-    },
-  });
-  const v4 = peer(broker, "v4");
-  assert.deepEqual(subscribe(v4, "secret/x", 1).reasonCodes, [0x80]);
-  const v5 = peer(broker, "v5", 5);
-  assert.deepEqual(subscribe(v5, "secret/#", 1).reasonCodes, [0x87]);
-  subscribe(v4, "#", 0);
-  publish(v5, "secret/x", "no", 1);
-  assert.deepEqual(v5.take(), [{
-    type: "PUBACK",
-    packetId: 7,
-    reasonCode: 0x87,
-    properties: { reasonString: "not authorized (rule 1: deny all all secret/#)" },
-  }]);
-  assert.deepEqual(pubs(v4), []);
-  const refusal = events.find((e) => e.type === "acl-refused");
-  assert.equal(refusal?.type === "acl-refused" && refusal.rule, "rule 1: deny all all secret/#");
-});
-
-Deno.test("v5: no-local, retain-as-published, retain handling and subscription ids", () => {
-  const { broker } = setup();
-  const me = peer(broker, "me", 5);
-  subscribe(me, "t", 0, { noLocal: true });
-  publish(me, "t", "mine", 0);
-  assert.deepEqual(pubs(me), []); // [MQTT-3.8.3-3]
-  const pub = peer(broker, "pub", 5);
-  publish(pub, "kept", "r", 0, { retain: true });
-  const s = peer(broker, "s", 5);
-  subscribe(s, "kept", 0, { retainAsPublished: true }, { subscriptionIdentifiers: [42] });
-  let got = pubs(s);
-  assert.equal(got.length, 1);
-  assert.deepEqual(got[0].properties?.subscriptionIdentifiers, [42]);
-  publish(pub, "kept", "live", 0, { retain: true });
-  assert.equal(pubs(s)[0].retain, true); // retain as published
-  subscribe(s, "kept", 0, { retainHandling: 1 }); // exists: no retained again
-  assert.deepEqual(pubs(s), []);
-  subscribe(s, "kept/#", 0, { retainHandling: 2 });
-  got = pubs(s);
-  assert.deepEqual(got, []);
-});
-
-Deno.test("v5: topic aliases both ways, and an unknown alias is a protocol error", () => {
-  const { broker } = setup();
-  const s = peer(broker, "s", 5, { properties: { topicAliasMaximum: 4 } });
-  subscribe(s, "long/topic/name");
-  const p = peer(broker, "p", 5);
-  publish(p, "long/topic/name", "1", 0, { properties: { topicAlias: 1 } });
-  publish(p, "", "2", 0, { properties: { topicAlias: 1 } });
-  const got = pubs(s);
-  assert.deepEqual(got.map((m) => [m.topic, m.properties?.topicAlias, str(m.payload)]), [
-    ["long/topic/name", 1, "1"],
-    ["", 1, "2"],
-  ]);
-  publish(p, "", "3", 0, { properties: { topicAlias: 2 } });
-  assert.deepEqual(p.take().map((x) => [x.type, (x as { reasonCode?: number }).reasonCode]), [
-    ["DISCONNECT", 0x82],
-  ]);
-  const q = peer(broker, "q", 5);
-  publish(q, "x", "y", 0, { properties: { topicAlias: 11 } }); // above our maximum of 10
-  assert.equal((q.take()[0] as { reasonCode?: number }).reasonCode, 0x94);
-});
-
-Deno.test("v5: user properties and response topic are forwarded; message expiry counts down", () => {
-  const { broker, clock } = setup();
-  const s = peer(broker, "s", 5, {
-    cleanStart: false,
-    properties: { sessionExpiryIntervalS: 3600 },
-  });
-  subscribe(s, "q", 1);
-  s.drop();
-  const p = peer(broker, "p", 5);
-  const properties = {
-    userProperties: [["k", "v"]] as [string, string][],
-    responseTopic: "reply/here",
-    correlationData: text("c1"),
-    messageExpiryIntervalS: 10,
-  };
-  publish(p, "q", "soon", 1, { properties });
-  publish(p, "q", "later", 1, { properties: { messageExpiryIntervalS: 3 } });
-  clock.advanceBy(4_000_000);
-  const back = new TestPeer(broker, 5);
-  back.connect("s", { cleanStart: false, properties: { sessionExpiryIntervalS: 3600 } });
-  const got = pubs(back);
-  assert.equal(got.length, 1); // "later" expired in the queue
-  assert.deepEqual(got[0].properties, {
-    userProperties: [["k", "v"]],
-    responseTopic: "reply/here",
-    correlationData: text("c1"),
-    messageExpiryIntervalS: 6,
-  });
-});
-
-Deno.test("v5: maximum packet size: a message too large for the client is not sent", () => {
-  const { broker } = setup();
-  const s = peer(broker, "s", 5, { properties: { maximumPacketSize: 64 } });
-  subscribe(s, "t", 1);
-  const p = peer(broker, "p", 5);
-  publish(p, "t", "x".repeat(100), 1);
-  publish(p, "t", "small", 1);
-  assert.deepEqual(pubs(s).map((m) => str(m.payload)), ["small"]);
-});
-
-Deno.test("shared subscriptions: one member of a group gets each message, in turn", () => {
-  const { broker } = setup();
-  const a = peer(broker, "a", 5);
-  const b = peer(broker, "b", 5);
-  const plain = peer(broker, "plain", 4);
-  subscribe(a, "$share/g/jobs/+", 1);
-  subscribe(b, "$share/g/jobs/+", 1);
-  subscribe(plain, "jobs/#");
-  const p = peer(broker, "p", 4);
-  for (let i = 0; i < 4; i++) publish(p, `jobs/${i}`, `${i}`, 0);
-  assert.deepEqual(pubs(a).map((m) => str(m.payload)), ["0", "2"]);
-  assert.deepEqual(pubs(b).map((m) => str(m.payload)), ["1", "3"]);
-  assert.equal(pubs(plain).length, 4);
-  a.send({
-    type: "SUBSCRIBE",
-    packetId: 2,
-    subscriptions: [{ topicFilter: "$share/g/x", qos: 0, noLocal: true }],
-  });
-  assert.equal((a.take()[0] as { reasonCode?: number }).reasonCode, 0x82); // [MQTT-3.8.3-4]
-});
-
-Deno.test("UNSUBSCRIBE stops deliveries; v5 UNSUBACK says which existed", () => {
-  const { broker } = setup();
-  const s = peer(broker, "s", 5);
-  subscribe(s, "t");
-  s.send({ type: "UNSUBSCRIBE", packetId: 3, topicFilters: ["t", "nope"] });
-  assert.deepEqual(s.take(), [{ type: "UNSUBACK", packetId: 3, reasonCodes: [0, 0x11] }]);
-  const p = peer(broker, "p");
-  publish(p, "t", "x");
-  assert.deepEqual(pubs(s), []);
-});
-
 Deno.test("PINGREQ gets PINGRESP", () => {
   const { broker } = setup();
   const p = peer(broker, "p");
   p.send({ type: "PINGREQ" });
   assert.deepEqual(p.take(), [{ type: "PINGRESP" }]);
-});
-
-Deno.test("the tap records every packet both ways, bounded, with listeners", () => {
-  const clock = new VirtualClock();
-  const broker = new Broker({ clock, tapCapacity: 3 });
-  const seen: string[] = [];
-  const stop = broker.tap.listen((e) => seen.push(`${e.direction} ${e.packet.type}`));
-  const p = peer(broker, "p");
-  p.send({ type: "PINGREQ" });
-  stop();
-  p.send({ type: "PINGREQ" });
-  assert.deepEqual(seen, ["in CONNECT", "out CONNACK", "in PINGREQ", "out PINGRESP"]);
-  const recent = broker.tap.recent();
-  assert.deepEqual(recent.map((e) => e.seq), [4, 5, 6]);
-  assert.equal(broker.tap.get(1), undefined);
-  assert.equal(broker.tap.get(6)?.packet.type, "PINGRESP");
-  assert.equal(recent[0].clientId, "p");
-  assert.deepEqual([...broker.tap.get(6)!.bytes], [0xd0, 0x00]);
-  const fields = dissectEvent(broker.tap.get(6)!);
-  assert.ok(fields.length > 0 && fields[0].start === 0);
-});
-
-Deno.test("v5: the client's Receive Maximum bounds what the broker keeps in flight to it", () => {
-  const { broker } = setup();
-  const s = peer(broker, "s", 5, { properties: { receiveMaximum: 1 } });
-  subscribe(s, "t", 1);
-  const p = peer(broker, "p", 5);
-  publish(p, "t", "a", 1);
-  publish(p, "t", "b", 1);
-  let got = pubs(s);
-  assert.deepEqual(got.map((m) => str(m.payload)), ["a"]);
-  s.send({ type: "PUBACK", packetId: got[0].packetId! });
-  got = pubs(s);
-  assert.deepEqual(got.map((m) => str(m.payload)), ["b"]);
-});
-
-Deno.test("v5: more unacknowledged QoS 2 than our Receive Maximum is DISCONNECT 0x93", () => {
-  const { broker } = setup({ limits: { maxInflight: 2 } });
-  const p = peer(broker, "p", 5);
-  for (let id = 1; id <= 3; id++) {
-    p.send({
-      type: "PUBLISH",
-      dup: false,
-      qos: 2,
-      retain: false,
-      topic: "t",
-      packetId: id,
-      payload: text("x"),
-    });
-  }
-  const last = p.take().at(-1) as { type: string; reasonCode?: number };
-  assert.deepEqual([last.type, last.reasonCode], ["DISCONNECT", 0x93]);
 });
 
 Deno.test("a slow consumer's QoS 0 messages are dropped once its link holds too many bytes", () => {
@@ -441,17 +208,4 @@ Deno.test("a slow consumer's QoS 0 messages are dropped once its link holds too 
   const publishes = sentToSlow.filter((b) => b[0] >> 4 === 3).length;
   assert.ok(publishes < 10, `only what fits in 100 bytes, got ${publishes}`);
   assert.equal(broker.snapshot().metrics["publish/messages/dropped"], String(50 - publishes));
-});
-
-Deno.test("v5: overlapping subscriptions give one copy carrying every subscription identifier", () => {
-  const { broker } = setup();
-  const s = peer(broker, "s", 5);
-  subscribe(s, "a/+", 0, {}, { subscriptionIdentifiers: [1] });
-  subscribe(s, "a/#", 1, {}, { subscriptionIdentifiers: [2] });
-  const p = peer(broker, "p", 5);
-  publish(p, "a/b", "x", 1);
-  const got = pubs(s);
-  assert.equal(got.length, 1);
-  assert.equal(got[0].qos, 1);
-  assert.deepEqual([...got[0].properties!.subscriptionIdentifiers!].sort(), [1, 2]);
 });
