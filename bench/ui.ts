@@ -10,12 +10,16 @@
  *    from rAF runs after the frame is drawn); and the rAF intervals (dropped frames).
  * Packets are real codec frames routed into the page as `/events` messages, batched
  * every 100 ms as the server does, so the numbers are the UI's alone.
+ * 4. The list at 100,000 rows: jump-scrolls and a filter over all of them.
+ * 5. End to end: 1,000 PUBLISH/s from 10 real TCP clients through the broker, the
+ *    server's bridge and `/events` into the open inspector, with the same frame timing.
  */
 import { launchBrowser } from "../tests/support/browser.ts";
 import { startPlayground } from "../tests/support/playground_process.ts";
 import { fakePacket, routeFakeWorld, textbookPackets } from "../tests/support/ui_fake_world.ts";
 import { boardNode } from "../web/protocol.ts";
 import type { PacketRow } from "../web/protocol.ts";
+import { encode } from "../broker/codec/mod.ts";
 
 const RATE_PER_S = 1_000;
 const SECONDS = Number(Deno.env.get("UI_BENCH_SECONDS") ?? 30);
@@ -233,6 +237,106 @@ try {
       `${scrollMs.map(fmt).join(", ")} ms; type filter over all rows in ${fmt(filterMs)} ms`,
   );
   await page.close();
+
+  // --- 5. end to end: real MQTT clients over TCP at 1,000 PUBLISH/s ---------------------
+  const mqttPort = Number(playground.output().match(/mqtt:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
+  if (!mqttPort) {
+    console.log("end to end: skipped (no MQTT TCP port in the playground's output)");
+  } else {
+    const live = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: "zh-CN" });
+    await live.goto(playground.url + "#packets");
+    const CLIENTS = 10;
+    const conns: Deno.TcpConn[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const conn = await Deno.connect({ hostname: "127.0.0.1", port: mqttPort });
+      await conn.write(encode({
+        type: "CONNECT",
+        protocolName: "MQTT",
+        protocolLevel: 4,
+        cleanStart: true,
+        keepaliveS: 0,
+        clientId: `bench-ui-${i}`,
+      }, 4));
+      // Drain whatever the broker sends (CONNACK) so its socket never backs up.
+      (async () => {
+        const buf = new Uint8Array(4096);
+        try {
+          while ((await conn.read(buf)) !== null) { /* drop */ }
+        } catch { /* closed */ }
+      })();
+      conns.push(conn);
+    }
+    const frame = (i: number, n: number) =>
+      encode({
+        type: "PUBLISH",
+        dup: false,
+        qos: 0,
+        retain: false,
+        topic: `school/room${i}/temperature`,
+        payload: new TextEncoder().encode(`{"n":${n},"t":21.5}`),
+      }, 4);
+    // The first packets (CONNECTs) open the inspector on a packet's detail.
+    await live.locator(".plist-spacer .prow").first().click();
+    await live.getByTestId("packet-detail").waitFor();
+    await live.locator(".follow input").check();
+    await live.evaluate(() => {
+      const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
+      w.frames = [];
+      w.intervals = [];
+      w.stop = false;
+      const channel = new MessageChannel();
+      let frameStart = 0;
+      let last = 0;
+      channel.port1.onmessage = () => w.frames.push(performance.now() - frameStart);
+      const tick = (ts: number) => {
+        if (w.stop) return;
+        if (last) w.intervals.push(ts - last);
+        last = ts;
+        frameStart = ts;
+        channel.port2.postMessage(0);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const perClientPerBatch = RATE_PER_S * BATCH_MS / 1_000 / CLIENTS;
+    const t0 = performance.now();
+    let sent = 0;
+    for (let b = 0; b < (SECONDS * 1_000) / BATCH_MS; b++) {
+      for (let i = 0; i < CLIENTS; i++) {
+        const parts = [];
+        for (let k = 0; k < perClientPerBatch; k++) parts.push(frame(i, sent++));
+        const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of parts) (bytes.set(p, at), at += p.length);
+        await conns[i].write(bytes);
+      }
+      const due = t0 + (b + 1) * BATCH_MS;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    }
+    await live.waitForTimeout(1_000);
+    const result = await live.evaluate(() => {
+      const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
+      w.stop = true;
+      return {
+        frames: w.frames,
+        intervals: w.intervals,
+        shown: document.querySelector(".packet-filters .count")?.textContent ?? "",
+      };
+    });
+    for (const conn of conns) conn.close();
+    console.log(
+      `end to end, ${sent} PUBLISH from ${CLIENTS} TCP clients in ${SECONDS} s ` +
+        `(list shows ${result.shown}):`,
+    );
+    console.log(
+      `  frame time: p50 ${fmt(percentile(result.frames, 50))} ms, ` +
+        `p95 ${fmt(percentile(result.frames, 95))} ms, ` +
+        `p99 ${fmt(percentile(result.frames, 99))} ms; rAF interval p95 ` +
+        `${fmt(percentile(result.intervals, 95))} ms, ` +
+        `${result.intervals.filter((ms) => ms > 25).length} of ${result.intervals.length} late`,
+    );
+    await live.close();
+  }
 } finally {
   await browser.close();
   await playground.stop();
