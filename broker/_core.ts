@@ -22,7 +22,7 @@ import { Metrics } from "./metrics.ts";
 import { RetainedStore } from "./retained.ts";
 import { Session, SESSION_NEVER_EXPIRES_S, type SubEntry } from "./session.ts";
 import { listenerFailed, Tap } from "./tap.ts";
-import { type Timebase, virtualTimebase } from "./timebase.ts";
+import { NO_TIMERS, type Timebase, virtualTimebase } from "./timebase.ts";
 import { TopicTree } from "./topic_tree.ts";
 import { SERVER_TOPIC_PREFIX } from "./topic.ts";
 import { dispatch } from "./handlers/mod.ts";
@@ -77,7 +77,7 @@ export class Core {
     this.auth = new Authenticator(this.config);
     this.retained = new RetainedStore(this.limits.maxRetained, this.limits.maxRetainedBytes);
     this.virtual = virtualTimebase(this.clock);
-    this.wall = options.wallTimebase ?? this.virtual;
+    this.wall = options.wallTimebase ?? NO_TIMERS;
     this.startUs = this.clock.nowUs;
     this.sysIntervalS = this.config.sysIntervalS ?? DEFAULT_SYS_INTERVAL_S;
     this.sys = new SysPublisher(this);

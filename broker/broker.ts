@@ -16,7 +16,9 @@ export interface BrokerOptions {
   config?: BrokerConfig;
   /**
    * Timers in wall time for connections over real sockets (TCP, WebSocket):
-   * their keep-alive and connect timeout. Defaults to the virtual clock.
+   * their keep-alive and connect timeout. Without it those are not enforced
+   * for real sockets (the virtual clock would judge them wrongly at any speed
+   * but 1x); boards always use the virtual clock.
    */
   wallTimebase?: Timebase;
   /** Packet events kept in the tap's ring (default 100,000). */

@@ -25,3 +25,15 @@ Deno.test("real-socket links judge keep-alive on the injected wall timebase, boa
   wallClock.advanceBy(15_000_000); // wall time passes: now the real client times out
   assert.equal(real.closedByBroker, true);
 });
+
+Deno.test("without a wall timebase, real sockets are never timed out by the virtual clock", () => {
+  const clock = new VirtualClock();
+  const broker = new Broker({ clock, config: { sysIntervalS: 0 } });
+  const idle = new TestPeer(broker, 4, "tcp"); // never sends CONNECT
+  const real = new TestPeer(broker, 4, "ws");
+  real.connect("real", { keepaliveS: 1 });
+  clock.advanceBy(3600 * 1_000_000); // an hour of world time at 100x is 36 s of real time
+  assert.equal(idle.closedByBroker, false);
+  assert.equal(real.closedByBroker, false);
+  assert.equal(clock.nextEventAt(), undefined);
+});
