@@ -13,7 +13,9 @@ const USAGE =
   --host ADDR       address the web UI listens on (default 127.0.0.1)
   --mqtt-port N     MQTT over TCP for real clients (default 1883; 0 picks a free one)
   --mqtt-host ADDR  address the MQTT broker listens on (default 127.0.0.1)
-  --scenario NAME   the world loaded at start (default textbook-pubsub)
+  --scenario NAME   the world loaded at start: a built-in (textbook-pubsub, ...) or a
+                    lesson (lesson-01 .. lesson-11, -broken for its broken version);
+                    default textbook-pubsub
   --seed N          seed of the world's random source (default: the scenario's)
   --broker URL      boards use a real broker (mqtt://HOST:PORT) instead of the embedded one
   --paused          start with the virtual clock paused
@@ -52,7 +54,7 @@ function parseFlags(args: string[]) {
       host: { type: "string" },
       "mqtt-port": { type: "string", default: "1883" },
       "mqtt-host": { type: "string" },
-      scenario: { type: "string", default: "textbook-pubsub" },
+      scenario: { type: "string" },
       seed: { type: "string" },
       broker: { type: "string" },
       paused: { type: "boolean", default: false },

@@ -1,18 +1,23 @@
 /** HTTP API for the world: its state, scenarios, and controlling boards. */
 import { Hono } from "hono";
-import { BUILTIN_SCENARIOS } from "../devices/scenarios.ts";
 import type { EventBridge } from "./bridge.ts";
 import type { Playground } from "./playground.ts";
-import { worldView } from "./world_view.ts";
+import { resolveScenario, scenarioList } from "./scenarios.ts";
 
 export const BOARD_ACTIONS = [
   "power-on",
   "power-off",
   "hard-reset",
   "soft-reset",
+  "interrupt",
   "button",
+  "program",
+  "repl",
 ] as const;
 export type BoardAction = typeof BOARD_ACTIONS[number];
+
+/** A program bigger than this is surely not a student's main.py. */
+const MAX_PROGRAM_BYTES = 256 * 1024;
 
 async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
   const text = await request.text();
@@ -25,25 +30,19 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | und
   }
 }
 
+const errorText = (err: unknown) => err instanceof Error ? err.message : String(err);
+
 export function worldApi(playground: Playground, bridge: EventBridge): Hono {
   const app = new Hono();
 
-  app.get(
-    "/api/world",
-    (c) => c.json({ world: worldView(playground.world), broker: bridge.brokerView() }),
-  );
+  app.get("/api/world", (c) => c.json({ world: bridge.worldView(), broker: bridge.brokerView() }));
 
-  app.get("/api/scenarios", (c) =>
-    c.json([...BUILTIN_SCENARIOS.values()].map((s) => ({
-      id: s.name,
-      description: s.description ?? "",
-      boards: s.boards.map((b) => ({ name: b.name, program: b.program })),
-    }))));
+  app.get("/api/scenarios", async (c) => c.json(await scenarioList()));
 
   app.post("/api/scenario", async (c) => {
     const body = await jsonBody(c.req.raw);
     if (!body || typeof body.id !== "string") {
-      return c.json({ error: 'Body must be JSON such as {"id":"textbook-pubsub","seed":1}' }, 400);
+      return c.json({ error: 'Body must be JSON such as {"id":"lesson-01","seed":1}' }, 400);
     }
     const seed = body.seed === undefined ? undefined : Number(body.seed);
     if (seed !== undefined && !Number.isSafeInteger(seed)) {
@@ -53,11 +52,19 @@ export function worldApi(playground: Playground, bridge: EventBridge): Hono {
       );
     }
     try {
-      playground.load(body.id, seed);
+      await playground.load(await resolveScenario(body.id), seed);
     } catch (err) {
-      return c.json({ error: err instanceof Error ? err.message : String(err) }, 400);
+      return c.json({ error: errorText(err) }, 400);
     }
-    return c.json({ world: worldView(playground.world) });
+    return c.json({ world: bridge.worldView() });
+  });
+
+  /** A board's files (boot.py, main.py, lib/...), for the program editor. */
+  app.get("/api/boards/:name/files", (c) => {
+    const board = playground.world.boards.get(c.req.param("name"));
+    if (!board) return c.json({ error: `No board named '${c.req.param("name")}'` }, 404);
+    const python = playground.programs?.python(board);
+    return c.json({ micropython: !!python, files: python?.files.snapshot() ?? {} });
   });
 
   app.post("/api/boards/:name/:action", async (c) => {
@@ -73,6 +80,8 @@ export function worldApi(playground: Playground, bridge: EventBridge): Hono {
     }
     const body = await jsonBody(c.req.raw);
     if (!body) return c.json({ error: "Body must be a JSON object (or empty)" }, 400);
+    const programs = playground.programs;
+    const python = programs?.python(board);
     switch (action) {
       case "power-on":
         board.powerOn();
@@ -86,6 +95,14 @@ export function worldApi(playground: Playground, bridge: EventBridge): Hono {
       case "soft-reset":
         board.softReset();
         break;
+      case "interrupt":
+        if (!python) {
+          return c.json({
+            error: `Board '${name}' runs a built-in program; Ctrl-C needs MicroPython`,
+          }, 409);
+        }
+        python.interrupt();
+        break;
       case "button": {
         const pin = body.pin === undefined ? 0 : Number(body.pin);
         if (!Number.isInteger(pin) || pin < 0 || pin > 39) {
@@ -95,6 +112,29 @@ export function worldApi(playground: Playground, bridge: EventBridge): Hono {
         }
         if (body.pressed === false) board.releaseButton(pin);
         else board.pressButton(pin);
+        break;
+      }
+      case "program": {
+        const source = body.source;
+        if (typeof source !== "string" || source.length > MAX_PROGRAM_BYTES) {
+          return c.json({ error: `source must be the text of main.py (at most 256 KB)` }, 400);
+        }
+        if (!programs) return c.json({ error: "This host does not run MicroPython" }, 409);
+        programs.runPython(board, source);
+        // As after uploading main.py and pressing Ctrl-D: WiFi stays joined.
+        if (board.power === "on") board.softReset();
+        else board.powerOn();
+        break;
+      }
+      case "repl": {
+        if (typeof body.line !== "string") {
+          return c.json({ error: 'Body must be JSON such as {"line":"led.value(1)"}' }, 400);
+        }
+        if (!python?.replInput(body.line)) {
+          return c.json({
+            error: `Board '${name}' is not at the >>> prompt (a program is running)`,
+          }, 409);
+        }
         break;
       }
     }

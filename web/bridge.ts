@@ -25,6 +25,7 @@ import {
   type PacketDetail,
   type PacketRow,
   type ServerMessage,
+  type WorldView,
 } from "./protocol.ts";
 import { boardView, worldView } from "./world_view.ts";
 
@@ -72,7 +73,7 @@ export class EventBridge {
     this.#offPlayground = options.playground.onWorld((world) => {
       this.flush();
       this.#follow(world);
-      options.hub.broadcast({ kind: "world", world: worldView(world) });
+      options.hub.broadcast({ kind: "world", world: this.worldView() });
       options.hub.broadcast({ kind: "broker", broker: this.brokerView() });
     });
   }
@@ -86,10 +87,15 @@ export class EventBridge {
     this.flush();
     return {
       kind: "hello",
-      world: worldView(this.#world),
+      world: this.worldView(),
       broker: this.brokerView(),
       packets: this.recentRows(HELLO_ROWS),
     };
+  }
+
+  worldView(): WorldView {
+    const programs = this.#options.playground.programs;
+    return worldView(this.#world, (board) => programs?.python(board));
   }
 
   brokerView(): BrokerView {
@@ -161,7 +167,10 @@ export class EventBridge {
     for (const name of boards) {
       const board = this.#world.boards.get(name);
       const spec = this.#world.scenario.boards.find((b) => b.name === name);
-      if (board && spec) hub.broadcast({ kind: "board", board: boardView(board, spec.program) });
+      if (board && spec) {
+        const python = this.#options.playground.programs?.python(board);
+        hub.broadcast({ kind: "board", board: boardView(board, spec.program, python) });
+      }
     }
     for (const message of consoles) hub.broadcast(message);
   }
@@ -217,6 +226,8 @@ export class EventBridge {
         });
         break;
       case "console": {
+        // A MicroPython board's state (running, at the prompt, stopped) changes with its output.
+        this.#pendingBoards.add(event.board);
         const lines = this.#pendingConsole.get(event.board) ?? [];
         if (lines.length < CONSOLE_LINES_PER_BATCH) {
           lines.push({

@@ -10,7 +10,9 @@ import { EventBridge } from "./bridge.ts";
 import { bundleUi } from "./bundle.ts";
 import { EventHub } from "./events.ts";
 import { drivePacer, Pacer } from "./pacer.ts";
-import { builtinScenario, Playground } from "./playground.ts";
+import { Playground } from "./playground.ts";
+import { DEFAULT_SCENARIO, resolveScenario } from "./scenarios.ts";
+import { worldPrograms } from "./world_programs.ts";
 import { clockMessage, createApp } from "./server.ts";
 import { FollowingTcpListener } from "./tcp_listener.ts";
 import { every } from "./wall_timebase.ts";
@@ -44,7 +46,6 @@ export interface RunningHost {
   shutdown(): Promise<void>;
 }
 
-export const DEFAULT_SCENARIO = "textbook-pubsub";
 /** How often the UI hears the clock while it runs (host wall time). */
 const CLOCK_BROADCAST_MS = 100;
 const TICK_MS = 16;
@@ -66,8 +67,9 @@ function displayHost(hostname: string): string {
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const scenario = options.scenario ?? DEFAULT_SCENARIO;
-  const playground = new Playground({
-    scenario: typeof scenario === "string" ? builtinScenario(scenario) : scenario,
+  const playground = await Playground.create({
+    scenario: typeof scenario === "string" ? await resolveScenario(scenario) : scenario,
+    programs: worldPrograms,
     seed: options.seed,
     brokerConfig: options.brokerConfig,
     gateway: options.externalBroker

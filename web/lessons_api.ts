@@ -28,7 +28,7 @@ export interface LessonsApiOptions {
   /** The live world's packets and events since it was loaded. */
   getLog: () => LessonLog;
   /** Loads a lesson's world into the playground (POST /api/lessons/:id/start). */
-  start?: (scenario: Scenario, lesson: Lesson, variant: Variant) => void;
+  start?: (scenario: Scenario, lesson: Lesson, variant: Variant) => unknown;
   /**
    * What the boards run in that world (default "micropython": the lesson's .py files, so
    * the playground's resolver must run MicroPython; "ts": the TypeScript twins, so it must
@@ -135,7 +135,7 @@ export function lessonsApi(options: LessonsApiOptions): Hono {
       }, 400);
     }
     try {
-      options.start(lessonScenario(lesson, variant, options.runtime), lesson, variant);
+      await options.start(lessonScenario(lesson, variant, options.runtime), lesson, variant);
     } catch (err) {
       return c.json({ error: err instanceof Error ? err.message : String(err) }, 400);
     }

@@ -5,14 +5,15 @@
  */
 import type { Broker, BrokerConfig } from "../broker/mod.ts";
 import type { Scenario } from "../devices/scenario.ts";
-import { BUILTIN_SCENARIOS } from "../devices/scenarios.ts";
-import { type BrokerGateway, type ProgramResolver, World } from "../devices/world.ts";
+import { type BrokerGateway, World } from "../devices/world.ts";
 import type { PacedTarget } from "./pacer.ts";
+import type { WorldPrograms } from "./world_programs.ts";
 
 export interface PlaygroundOptions {
   scenario: Scenario;
   seed?: number;
-  programs?: ProgramResolver;
+  /** Made afresh for each world (MicroPython runtimes are per world). */
+  programs?: () => Promise<WorldPrograms>;
   /** Boards talk to a real broker through this instead of the embedded one. */
   gateway?: (world: World) => BrokerGateway;
   /** Rewrites each scenario's broker config (--seats adds users and ACLs). */
@@ -22,21 +23,31 @@ export interface PlaygroundOptions {
 export type WorldListener = (world: World) => void;
 
 export class Playground implements PacedTarget {
-  #world: World;
-  #programs: ProgramResolver | undefined;
-  #gateway: PlaygroundOptions["gateway"];
-  #brokerConfig: ((config: BrokerConfig) => BrokerConfig) | undefined;
+  #world!: World;
+  #programs: WorldPrograms | undefined;
+  #options: PlaygroundOptions;
   #listeners = new Set<WorldListener>();
 
-  constructor(options: PlaygroundOptions) {
-    this.#programs = options.programs;
-    this.#gateway = options.gateway;
-    this.#brokerConfig = options.brokerConfig;
-    this.#world = this.#create(options.scenario, options.seed);
+  private constructor(options: PlaygroundOptions) {
+    this.#options = options;
+  }
+
+  static async create(options: PlaygroundOptions): Promise<Playground> {
+    const playground = new Playground(options);
+    [playground.#world, playground.#programs] = await playground.#create(
+      options.scenario,
+      options.seed,
+    );
+    return playground;
   }
 
   get world(): World {
     return this.#world;
+  }
+
+  /** The current world's programs (MicroPython runtime), when the host has them. */
+  get programs(): WorldPrograms | undefined {
+    return this.#programs;
   }
 
   /** The embedded broker of the current world (undefined while a fault keeps it down). */
@@ -68,37 +79,39 @@ export class Playground implements PacedTarget {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Replaces the world with a new run of `scenario` (a built-in name or a Scenario). */
-  load(scenario: string | Scenario, seed?: number): World {
-    const resolved = typeof scenario === "string" ? builtinScenario(scenario) : scenario;
-    const next = this.#create(resolved, seed);
+  /**
+   * Replaces the world with a new run of `scenario`. The old world keeps running
+   * until the new one is ready; a scenario that cannot be built leaves it in place.
+   */
+  async load(scenario: Scenario, seed?: number): Promise<World> {
+    const [next, programs] = await this.#create(scenario, seed);
     this.#world.close();
+    this.#programs?.close();
     this.#world = next;
+    this.#programs = programs;
     for (const listener of this.#listeners) listener(next);
     return next;
   }
 
   close(): void {
     this.#world.close();
+    this.#programs?.close();
   }
 
-  #create(scenario: Scenario, seed: number | undefined): World {
-    const rewrite = this.#brokerConfig;
-    if (rewrite) scenario = { ...scenario, broker: rewrite(scenario.broker ?? {}) };
-    const world = new World(scenario, { seed, programs: this.#programs, gateway: this.#gateway });
-    world.start();
-    return world;
+  async #create(
+    scenario: Scenario,
+    seed: number | undefined,
+  ): Promise<[World, WorldPrograms | undefined]> {
+    const { brokerConfig, gateway } = this.#options;
+    if (brokerConfig) scenario = { ...scenario, broker: brokerConfig(scenario.broker ?? {}) };
+    const programs = await this.#options.programs?.();
+    try {
+      const world = new World(scenario, { seed, programs: programs?.resolve, gateway });
+      world.start();
+      return [world, programs];
+    } catch (err) {
+      programs?.close();
+      throw err;
+    }
   }
-}
-
-export function builtinScenario(name: string): Scenario {
-  const scenario = BUILTIN_SCENARIOS.get(name);
-  if (!scenario) {
-    throw new Error(
-      `No scenario named '${name}'. Built-in scenarios: ${
-        [...BUILTIN_SCENARIOS.keys()].join(", ")
-      }`,
-    );
-  }
-  return scenario;
 }

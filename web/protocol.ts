@@ -70,6 +70,8 @@ export interface BoardView {
   program: { kind: "micropython" | "builtin"; name: string };
   /** Halted with a reason (runaway loop, crash), shown on the board. */
   halted?: string;
+  /** MicroPython boards: where the program is ("repl" = main.py ended, at the >>> prompt). */
+  runState?: "off" | "booting" | "running" | "waiting" | "repl" | "stopped";
 }
 
 export interface BrokerClientView {

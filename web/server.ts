@@ -9,6 +9,8 @@ import { captureApi } from "./api_capture.ts";
 import { encodeQr, qrPage, type QrPageOptions, renderSvg } from "../classroom/mod.ts";
 import { clockMessage, timeApi } from "./api_time.ts";
 import { worldApi } from "./api_world.ts";
+import { lessonsApi } from "./lessons_api.ts";
+import { recordWorld } from "../lessons/mod.ts";
 import type { EventBridge } from "./bridge.ts";
 import type { UiBundle } from "./bundle.ts";
 import type { EventHub } from "./events.ts";
@@ -29,6 +31,19 @@ export interface AppParts {
   upgradeMqtt?: (request: Request) => Response;
   /** With --lan: what GET /qr shows (default: the address the page was asked at). */
   lan?: () => QrPageOptions | undefined;
+}
+
+/** The lessons API over the live world: its log follows the playground across loads. */
+function lessonsOf(playground: Playground): Hono {
+  let live = recordWorld(playground.world);
+  playground.onWorld((world) => {
+    live.stop();
+    live = recordWorld(world);
+  });
+  return lessonsApi({
+    getLog: () => live.log,
+    start: (scenario) => playground.load(scenario),
+  });
 }
 
 export function createApp({ pacer, hub, bundle, world, upgradeMqtt, lan }: AppParts): Hono {
@@ -52,6 +67,7 @@ export function createApp({ pacer, hub, bundle, world, upgradeMqtt, lan }: AppPa
     app.route("/", packetsApi(world.bridge));
     app.route("/", captureApi(world.playground, world.bridge));
     app.route("/", worldApi(world.playground, world.bridge));
+    app.route("/", lessonsOf(world.playground));
   }
 
   // The classroom QR code: a page to project, and the bare SVG for the UI to embed.

@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { EventBridge } from "./bridge.ts";
 import { EventHub } from "./events.ts";
 import { Pacer } from "./pacer.ts";
-import { builtinScenario, Playground } from "./playground.ts";
+import { TEXTBOOK_PUBSUB } from "../devices/mod.ts";
+import { Playground } from "./playground.ts";
 import type { PacketDetail, PacketRow } from "./protocol.ts";
 import { createApp } from "./server.ts";
 
 /** The textbook pair run for 8 virtual seconds: real packets from real board programs. */
 async function setup() {
-  const playground = new Playground({ scenario: builtinScenario("textbook-pubsub") });
+  const playground = await Playground.create({ scenario: TEXTBOOK_PUBSUB });
   const hub = new EventHub();
   const pacer = new Pacer(playground, { nowMs: () => 0 });
   const bridge = new EventBridge({ hub, playground, endpoints: { ws: "/mqtt" } });

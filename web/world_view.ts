@@ -1,6 +1,6 @@
 /** JSON views of the world's boards for the UI (BoardView, WorldView in protocol.ts). */
-import type { World } from "../devices/world.ts";
-import type { Board } from "../devices/esp32/mod.ts";
+import type { Board, World } from "../devices/mod.ts";
+import type { MicroPythonBoard } from "../devices/micropython/mod.ts";
 import type { BoardView, WifiView, WorldView } from "./protocol.ts";
 
 /** MicroPython esp32 `network.STAT_*` names, as a student reads them. */
@@ -31,7 +31,10 @@ function wifiView(board: Board): WifiView {
   };
 }
 
-export function boardView(board: Board, program: string): BoardView {
+/** The board's MicroPython, when it runs MicroPython. */
+export type PythonOf = (board: Board) => MicroPythonBoard | undefined;
+
+export function boardView(board: Board, program: string, python?: MicroPythonBoard): BoardView {
   const pins: Record<string, number> = {};
   for (const pin of board.gpio.pins) {
     if (pin.mode !== undefined) pins[String(pin.id)] = pin.value();
@@ -42,16 +45,24 @@ export function boardView(board: Board, program: string): BoardView {
     power: board.power,
     pins,
     wifi: wifiView(board),
-    program: { kind: program.endsWith(".py") ? "micropython" : "builtin", name: program },
+    program: {
+      kind: python ? "micropython" : "builtin",
+      name: python ? "main.py" : program.split("/").at(-1)!,
+    },
+    ...(python && { runState: python.state }),
+    ...(python?.state === "stopped" && {
+      halted: "stopped: see the console (reset the board to run it again)",
+    }),
   };
 }
 
-export function worldView(world: World): WorldView {
+export function worldView(world: World, pythonOf: PythonOf = () => undefined): WorldView {
   return {
     scenario: { id: world.scenario.name, title: world.scenario.description ?? world.scenario.name },
     seed: world.seed,
-    boards: world.scenario.boards.map((spec) =>
-      boardView(world.boards.get(spec.name)!, spec.program)
-    ),
+    boards: world.scenario.boards.map((spec) => {
+      const board = world.boards.get(spec.name)!;
+      return boardView(board, spec.program, pythonOf(board));
+    }),
   };
 }

@@ -65,6 +65,8 @@ export function createPhoneModel() {
   const state = signal<ClientState>("closed");
   const error = signal("");
   const editing = signal(false);
+  /** The phone's broker account (needed when the class runs with --seats). */
+  const account = signal({ username: "", password: "" });
   const clientId = `${PHONE_PREFIX}-${randomSuffix()}`;
   let client: MqttClient | undefined;
   const subscribed = new Set<string>();
@@ -87,7 +89,14 @@ export function createPhoneModel() {
     if (client && client.state !== "closed") return;
     error.value = "";
     subscribed.clear();
-    const c = new MqttClient({ url: mqttUrl(), clientId, keepaliveS: 60 });
+    const { username, password } = account.value;
+    const c = new MqttClient({
+      url: mqttUrl(),
+      clientId,
+      keepaliveS: 60,
+      username: username || undefined,
+      password: password || undefined,
+    });
     client = c;
     c.onState((next, reason) => {
       state.value = next;
@@ -127,6 +136,7 @@ export function createPhoneModel() {
     state,
     error,
     editing,
+    account,
     connect,
     disconnect: () => client?.disconnect(),
     update,
@@ -153,8 +163,14 @@ export function createPhoneModel() {
     remove(id: number): void {
       widgets.value = widgets.value.filter((w) => w.id !== id);
     },
-    /** After editing topics: subscribe to the new ones. */
-    resubscribe: () => subscribeTiles(),
+    /** After editing: connect again with a changed account, subscribe to new topics. */
+    async applyEdits(accountChanged: boolean): Promise<void> {
+      if (accountChanged || !client || client.state === "closed") {
+        client?.disconnect();
+        client = undefined;
+        await connect();
+      } else await subscribeTiles();
+    },
   };
 }
 

@@ -118,6 +118,12 @@ export const STRINGS = {
   publish: { zh: "发布", en: "Publish" },
   format: { zh: "格式", en: "Format" },
   retain: { zh: "保留", en: "Retain" },
+  refused: { zh: "代理拒绝了连接", en: "The broker refused the connection" },
+  refused1: { zh: "不支持这个协议版本", en: "protocol version not supported" },
+  refused2: { zh: "客户端 ID 不被接受", en: "client id not accepted" },
+  refused3: { zh: "服务暂不可用", en: "server unavailable" },
+  refused4: { zh: "用户名或密码错误", en: "bad user name or password" },
+  refused5: { zh: "没有权限（未授权）", en: "not authorized" },
   noSubscriptions: {
     zh: "连接后订阅一个主题（如 esp32/#），收到的消息显示在这里。",
     en: "Connect, then subscribe to a topic (e.g. esp32/#); its messages appear here.",

@@ -6,6 +6,7 @@
 import { useState } from "preact/hooks";
 import type { QoS } from "../../../broker/codec/mod.ts";
 import { t } from "../i18n.ts";
+import { explainError } from "./explain_error.ts";
 import type { ClientPanelModel, PayloadFormat, Subscription } from "../client_panel_model.ts";
 
 export function ClientPanel({ panel }: { panel: ClientPanelModel }) {
@@ -15,7 +16,7 @@ export function ClientPanel({ panel }: { panel: ClientPanelModel }) {
         <ConnectForm panel={panel} />
         <SubscribeForm panel={panel} />
         <PublishForm panel={panel} />
-        {panel.error.value && <p class="error" role="alert">{panel.error.value}</p>}
+        {panel.error.value && <p class="error" role="alert">{explainError(panel.error.value)}</p>}
       </div>
       <div class="cp-right">
         {panel.subscriptions.value.length === 0 && <p class="empty">{t("noSubscriptions")}</p>}
@@ -73,6 +74,7 @@ function ConnectForm({ panel }: { panel: ClientPanelModel }) {
           {t("password")}
           <input
             type="password"
+            autocomplete="current-password"
             value={s.password}
             onInput={(e) => set({ password: e.currentTarget.value })}
           />

@@ -3,8 +3,9 @@
  * last message of a topic. It connects when first shown; edit mode changes topics and
  * payloads.
  */
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { t } from "../i18n.ts";
+import { explainError } from "./explain_error.ts";
 import type { PhoneModel, Widget } from "../phone_model.ts";
 
 export function PhoneApp({ phone }: { phone: PhoneModel }) {
@@ -13,6 +14,7 @@ export function PhoneApp({ phone }: { phone: PhoneModel }) {
   }, [phone]);
   const state = phone.state.value;
   const editing = phone.editing.value;
+  const accountWhenEditing = useRef(phone.account.value);
   return (
     <section class="phone-view" aria-label={t("viewPhone")}>
       <div class="phone" data-testid="phone">
@@ -33,6 +35,7 @@ export function PhoneApp({ phone }: { phone: PhoneModel }) {
               </li>
             ))}
           </ul>
+          {editing && <AccountEditor phone={phone} />}
           {editing && (
             <div class="phone-add">
               <button type="button" onClick={() => phone.add("switch")}>+ {t("switch")}</button>
@@ -46,7 +49,8 @@ export function PhoneApp({ phone }: { phone: PhoneModel }) {
               aria-pressed={editing}
               onClick={() => {
                 phone.editing.value = !editing;
-                if (editing) phone.resubscribe();
+                if (!editing) accountWhenEditing.current = phone.account.value;
+                else phone.applyEdits(accountWhenEditing.current !== phone.account.value);
               }}
             >
               {editing ? t("done") : t("configure")}
@@ -60,9 +64,34 @@ export function PhoneApp({ phone }: { phone: PhoneModel }) {
         <p class="mono">
           {t("clientIdLabel")}: {phone.clientId}
         </p>
-        {phone.error.value && <p class="error" role="alert">{phone.error.value}</p>}
+        {phone.error.value && <p class="error" role="alert">{explainError(phone.error.value)}</p>}
       </aside>
     </section>
+  );
+}
+
+function AccountEditor({ phone }: { phone: PhoneModel }) {
+  const a = phone.account.value;
+  return (
+    <div class="widget w-edit account">
+      <label>
+        {t("username")}
+        <input
+          value={a.username}
+          autocomplete="username"
+          onChange={(e) => (phone.account.value = { ...a, username: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        {t("password")}
+        <input
+          type="password"
+          value={a.password}
+          autocomplete="current-password"
+          onChange={(e) => (phone.account.value = { ...a, password: e.currentTarget.value })}
+        />
+      </label>
+    </div>
   );
 }
 

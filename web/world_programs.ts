@@ -1,0 +1,48 @@
+/**
+ * What boards run in a host's world: real MicroPython for `.py` programs (one
+ * runtime per world, so a reloaded scenario starts exactly as a fresh one), the
+ * lessons' TypeScript programs, then the built-ins (the World's own fallback).
+ */
+import type { Board, ProgramResolver } from "../devices/mod.ts";
+import {
+  BoardFiles,
+  type MicroPythonBoard,
+  micropythonPrograms,
+  MicroPythonRuntime,
+} from "../devices/micropython/mod.ts";
+import { resolveLessonProgram } from "../lessons/mod.ts";
+
+export interface WorldPrograms {
+  resolve: ProgramResolver;
+  /** The board's MicroPython, when it runs MicroPython. */
+  python(board: Board): MicroPythonBoard | undefined;
+  /** Makes `board` run MicroPython with `source` as main.py from its next boot on. */
+  runPython(board: Board, source: string): MicroPythonBoard;
+  close(): void;
+}
+
+/** Program files named without a folder are the lessons' shared programs. */
+const PROGRAMS_DIR = new URL("../lessons/programs/", import.meta.url);
+
+function readProgram(path: string): string {
+  return Deno.readTextFileSync(path.includes("/") ? path : new URL(path, PROGRAMS_DIR));
+}
+
+export async function worldPrograms(): Promise<WorldPrograms> {
+  const mpy = await MicroPythonRuntime.create();
+  const python = micropythonPrograms(mpy, readProgram);
+  return {
+    resolve: (program, params, spec) =>
+      python(program) ?? resolveLessonProgram(program, params, spec),
+    python: (board) => mpy.hostOf(board),
+    runPython(board, source) {
+      const existing = mpy.hostOf(board);
+      if (existing) {
+        existing.files.write("main.py", source);
+        return existing;
+      }
+      return mpy.attach(board, BoardFiles.withMain(source));
+    },
+    close: () => mpy.close(),
+  };
+}
