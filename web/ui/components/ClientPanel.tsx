@@ -14,9 +14,9 @@ export function ClientPanel({ panel }: { panel: ClientPanelModel }) {
     <section class="client-panel" aria-label={t("viewClient")}>
       <div class="cp-left">
         <ConnectForm panel={panel} />
+        {panel.error.value && <p class="error" role="alert">{explainError(panel.error.value)}</p>}
         <SubscribeForm panel={panel} />
         <PublishForm panel={panel} />
-        {panel.error.value && <p class="error" role="alert">{explainError(panel.error.value)}</p>}
       </div>
       <div class="cp-right">
         {panel.subscriptions.value.length === 0 && <p class="empty">{t("noSubscriptions")}</p>}
