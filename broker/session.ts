@@ -8,7 +8,7 @@ import type { Delivery } from "./message.ts";
 import type { TimerHandle } from "./timebase.ts";
 import type { Connection } from "./connection.ts";
 
-/** Session Expiry Interval meaning "never" [MQTT-3.1.2-?] (0xFFFFFFFF). */
+/** Session Expiry Interval meaning "never" (0xFFFFFFFF, section 3.1.2.11.2). */
 export const SESSION_NEVER_EXPIRES_S = 0xffff_ffff;
 const MAX_PACKET_ID = 0xffff;
 

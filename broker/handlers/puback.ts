@@ -2,7 +2,7 @@ import type { PubackPacket } from "../codec/mod.ts";
 import type { Core } from "../_core.ts";
 import type { Connection } from "../connection.ts";
 
-/** QoS 1 outbound ends: free the packet id and fill the window again [MQTT-4.3.2-?]. */
+/** QoS 1 outbound ends: free the packet id and fill the window again (section 4.3.2). */
 export function handlePuback(core: Core, conn: Connection, packet: PubackPacket): void {
   const session = conn.session!;
   const delivery = session.inflight.get(packet.packetId);

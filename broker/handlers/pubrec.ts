@@ -3,7 +3,7 @@ import type { Core } from "../_core.ts";
 import type { Connection } from "../connection.ts";
 import { RC_PACKET_ID_NOT_FOUND, RC_UNSPECIFIED_ERROR } from "../_reason.ts";
 
-/** QoS 2 outbound, step 2: answer PUBREC with PUBREL [MQTT-4.3.3-?]. */
+/** QoS 2 outbound, step 2: answer PUBREC with PUBREL (section 4.3.3). */
 export function handlePubrec(core: Core, conn: Connection, packet: PubrecPacket): void {
   const session = conn.session!;
   const delivery = session.inflight.get(packet.packetId);
