@@ -42,3 +42,20 @@ Deno.test("upgradeMqttWebSocket(): a plain GET gets 400; a WebSocket gets subpro
   broker.close();
   await server.shutdown();
 });
+
+Deno.test("upgradeMqttWebSocket(): a text frame closes the connection [MQTT-6.0.0-1]", async () => {
+  const broker = new Broker({ clock: new VirtualClock() });
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    (req) => upgradeMqttWebSocket(broker, req),
+  );
+  const ws = new WebSocket(`ws://127.0.0.1:${server.addr.port}/mqtt`, ["mqtt"]);
+  const code = await new Promise<number>((resolve) => {
+    ws.onopen = () => ws.send("CONNECT please");
+    ws.onclose = (e) => resolve(e.code);
+  });
+  assert.equal(code, 1002);
+  assert.equal(broker.snapshot().pendingConnections, 0);
+  broker.close();
+  await server.shutdown();
+});
