@@ -14,6 +14,7 @@
  * 5. End to end: 1,000 PUBLISH/s from 10 real TCP clients through the broker, the
  *    server's bridge and `/events` into the open inspector, with the same frame timing.
  */
+import type { Page } from "playwright-core";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { startPlayground } from "../tests/support/playground_process.ts";
 import { fakePacket, routeFakeWorld, textbookPackets } from "../tests/support/ui_fake_world.ts";
@@ -36,6 +37,45 @@ function percentile(values: number[], p: number): number {
 }
 
 const fmt = (n: number) => n.toFixed(1);
+
+/**
+ * Frame timing in the page: each frame from its rAF timestamp to the end of its rendering
+ * (a message posted from rAF runs after the frame is drawn), and the rAF intervals.
+ */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
+    w.frames = [];
+    w.intervals = [];
+    w.stop = false;
+    const channel = new MessageChannel();
+    let frameStart = 0;
+    let last = 0;
+    channel.port1.onmessage = () => w.frames.push(performance.now() - frameStart);
+    const tick = (ts: number) => {
+      if (w.stop) return;
+      if (last) w.intervals.push(ts - last);
+      last = ts;
+      frameStart = ts;
+      channel.port2.postMessage(0);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function readProbe(page: Page) {
+  return await page.evaluate(() => {
+    const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
+    w.stop = true;
+    return {
+      frames: w.frames,
+      intervals: w.intervals,
+      shown: document.querySelector(".packet-filters .count")?.textContent ?? "",
+      tokens: document.querySelector(".tokens")?.getAttribute("data-tokens") ?? "",
+    };
+  });
+}
 
 const playground = await startPlayground(["--paused", "--mqtt-port", "0"]);
 const browser = await launchBrowser();
@@ -132,25 +172,7 @@ try {
       }).row,
     );
   }
-  await page.evaluate(() => {
-    const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
-    w.frames = [];
-    w.intervals = [];
-    w.stop = false;
-    const channel = new MessageChannel();
-    let frameStart = 0;
-    let last = 0;
-    channel.port1.onmessage = () => w.frames.push(performance.now() - frameStart);
-    const tick = (ts: number) => {
-      if (w.stop) return;
-      if (last) w.intervals.push(ts - last);
-      last = ts;
-      frameStart = ts;
-      channel.port2.postMessage(0);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await installProbe(page);
   let seq = seed.length + 1;
   let atUs = 10_000_000;
   const perBatch = (RATE_PER_S * BATCH_MS) / 1_000;
@@ -169,15 +191,7 @@ try {
     await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
   }
   await page.waitForTimeout(500);
-  const { frames, intervals, shown } = await page.evaluate(() => {
-    const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
-    w.stop = true;
-    return {
-      frames: w.frames,
-      intervals: w.intervals,
-      shown: document.querySelector(".packet-filters .count")?.textContent ?? "",
-    };
-  });
+  const { frames, intervals, shown } = await readProbe(page);
   const over = intervals.filter((ms) => ms > 25).length;
   console.log(
     `${RATE_PER_S} packets/s for ${SECONDS} s (${seq - 1} packets, list shows ${shown}):`,
@@ -193,6 +207,33 @@ try {
         fmt(percentile(intervals, 95))
       } ms; ${over} of ${intervals.length} frames late (> 25 ms)`,
   );
+
+  // --- 3b. the same stream with the topology on screen (tokens in flight) ---------------
+  await page.locator("#tab-topology").click();
+  await page.getByTestId("topology").waitFor();
+  await installProbe(page);
+  const topoStarted = performance.now();
+  const topoSeconds = Math.min(SECONDS, 10);
+  for (let b = 0; b < (topoSeconds * 1_000) / BATCH_MS; b++) {
+    const rows: PacketRow[] = [];
+    for (let i = 0; i < perBatch; i++) {
+      const tpl = templates[(seq + i) % templates.length];
+      rows.push({ ...tpl, seq: seq + i, atUs: atUs + i * 1_000 });
+    }
+    seq += perBatch;
+    atUs += BATCH_MS * 1_000;
+    fake.send({ kind: "packets", rows });
+    fake.send({ kind: "clock", nowUs: atUs, mode: "playing", speed: 1 });
+    const due = topoStarted + (b + 1) * BATCH_MS;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+  }
+  const topo = await readProbe(page);
+  console.log(
+    `topology at ${RATE_PER_S} packets/s for ${topoSeconds} s (50 sensors, ${topo.tokens} tokens ` +
+      `at the end): frame time p50 ${fmt(percentile(topo.frames, 50))} ms, ` +
+      `p95 ${fmt(percentile(topo.frames, 95))} ms, p99 ${fmt(percentile(topo.frames, 99))} ms`,
+  );
+  await page.locator("#tab-packets").click();
 
   // --- 4. the list at its limit: 110,000 packets sent, 100,000 kept, then scrolled -----
   while (seq <= 110_000) {
@@ -279,25 +320,7 @@ try {
     await live.locator(".plist-spacer .prow").first().click();
     await live.getByTestId("packet-detail").waitFor();
     await live.locator(".follow input").check();
-    await live.evaluate(() => {
-      const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
-      w.frames = [];
-      w.intervals = [];
-      w.stop = false;
-      const channel = new MessageChannel();
-      let frameStart = 0;
-      let last = 0;
-      channel.port1.onmessage = () => w.frames.push(performance.now() - frameStart);
-      const tick = (ts: number) => {
-        if (w.stop) return;
-        if (last) w.intervals.push(ts - last);
-        last = ts;
-        frameStart = ts;
-        channel.port2.postMessage(0);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await installProbe(live);
     const perClientPerBatch = RATE_PER_S * BATCH_MS / 1_000 / CLIENTS;
     const t0 = performance.now();
     let sent = 0;
@@ -314,15 +337,7 @@ try {
       await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
     }
     await live.waitForTimeout(1_000);
-    const result = await live.evaluate(() => {
-      const w = globalThis as unknown as { frames: number[]; intervals: number[]; stop: boolean };
-      w.stop = true;
-      return {
-        frames: w.frames,
-        intervals: w.intervals,
-        shown: document.querySelector(".packet-filters .count")?.textContent ?? "",
-      };
-    });
+    const result = await readProbe(live);
     for (const conn of conns) conn.close();
     console.log(
       `end to end, ${sent} PUBLISH from ${CLIENTS} TCP clients in ${SECONDS} s ` +
