@@ -19,11 +19,13 @@ export function handleSubscribe(core: Core, conn: Connection, p: SubscribePacket
   const reasonCodes: number[] = [];
   const retainedToSend: { entry: SubEntry; messages: Message[] }[] = [];
   let wantsSys = false;
+  let why: string | undefined;
   for (const s of p.subscriptions) {
     const shared = parseSharedFilter(s.topicFilter);
     const topicFilter = shared ? shared.filter : s.topicFilter;
     if (shared === null || !isValidTopicFilter(topicFilter)) {
       reasonCodes.push(v5 ? RC.RC_TOPIC_FILTER_INVALID : RC.V3_SUBACK_FAILURE);
+      why ??= `invalid topic filter '${s.topicFilter}'`;
       continue;
     }
     if (shared && s.noLocal) {
@@ -46,6 +48,7 @@ export function handleSubscribe(core: Core, conn: Connection, p: SubscribePacket
           rule: d.rule,
         });
         reasonCodes.push(v5 ? RC.RC_NOT_AUTHORIZED : RC.V3_SUBACK_FAILURE);
+        why ??= `'${s.topicFilter}' not authorized (${d.rule})`;
         continue;
       }
     }
@@ -69,7 +72,11 @@ export function handleSubscribe(core: Core, conn: Connection, p: SubscribePacket
       retainedToSend.push({ entry, messages: [] });
     }
   }
-  core.sendPacket(conn, { type: "SUBACK", packetId: p.packetId, reasonCodes }); // [MQTT-3.8.4-1]
+  // [MQTT-3.1.2-29] a reason string only when the client did not turn them off
+  const properties = v5 && why !== undefined && conn.requestProblemInformation
+    ? { reasonString: why }
+    : undefined;
+  core.sendPacket(conn, { type: "SUBACK", packetId: p.packetId, reasonCodes, properties }); // [MQTT-3.8.4-1]
   if (wantsSys) core.sys.storeNow();
   for (const item of retainedToSend) {
     for (const m of core.retained.match(item.entry.topicFilter, core.clock.nowUs)) {

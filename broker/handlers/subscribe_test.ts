@@ -12,7 +12,12 @@ Deno.test("ACL: denied publish and subscribe are refused with the rule named", (
   const v4 = peer(broker, "v4");
   assert.deepEqual(subscribe(v4, "secret/x", 1).reasonCodes, [0x80]);
   const v5 = peer(broker, "v5", 5);
-  assert.deepEqual(subscribe(v5, "secret/#", 1).reasonCodes, [0x87]);
+  const suback = subscribe(v5, "secret/#", 1);
+  assert.deepEqual(suback.reasonCodes, [0x87]);
+  assert.equal(
+    suback.properties?.reasonString,
+    "'secret/#' not authorized (rule 1: deny all all secret/#)",
+  );
   subscribe(v4, "#", 0);
   publish(v5, "secret/x", "no", 1);
   assert.deepEqual(v5.take(), [{
