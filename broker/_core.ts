@@ -140,6 +140,9 @@ export class Core {
 
   receive(conn: Connection, bytes: Uint8Array): void {
     if (conn.state === "closed") return;
+    if (conn.state === "new" && conn.claimedLevel === undefined) {
+      conn.claimedLevel = peekConnectLevel(bytes) ?? 0;
+    }
     this.metrics.bytesReceived += bytes.length;
     let frames;
     try {
@@ -197,8 +200,15 @@ export class Core {
       if (reasonCode === RC.RC_UNSUPPORTED_PROTOCOL_VERSION) {
         // [MQTT-3.1.2-2] return code 1 in the 3.1.1 form, then close
         this.sendRaw(conn, new Uint8Array([0x20, 0x02, 0x00, RC.V3_UNACCEPTABLE_PROTOCOL_VERSION]));
-      } else if (conn.decoder.level === 5) {
-        this.sendPacket(conn, { type: "CONNACK", sessionPresent: false, reasonCode }, 5);
+      } else if (conn.claimedLevel === 5) {
+        // A v5 CONNECT we cannot accept may be answered with the reason (4.13.1)
+        conn.level = 5;
+        this.sendPacket(conn, {
+          type: "CONNACK",
+          sessionPresent: false,
+          reasonCode,
+          properties: { reasonString: e.message },
+        });
       }
       this.close(conn, reason, false);
       return;
@@ -682,4 +692,22 @@ export function forwardedProperties(p: Properties): Properties | undefined {
     any = true;
   }
   return any ? out : undefined;
+}
+
+const CONNECT_FIRST_BYTE = 0x10;
+/** 0x00 0x04 "MQTT": the protocol name of 3.1.1 and 5.0 CONNECTs. */
+const MQTT_NAME = [0x00, 0x04, 0x4d, 0x51, 0x54, 0x54];
+const VARINT_CONTINUE = 0x80;
+const VARINT_MAX_BYTES = 4;
+
+/** The protocol level a CONNECT at the start of `bytes` claims, read before decoding it. */
+export function peekConnectLevel(bytes: Uint8Array): number | undefined {
+  if (bytes[0] !== CONNECT_FIRST_BYTE) return undefined;
+  let pos = 1;
+  while (pos <= VARINT_MAX_BYTES && (bytes[pos] & VARINT_CONTINUE) !== 0) pos++;
+  pos++;
+  for (let i = 0; i < MQTT_NAME.length; i++) {
+    if (bytes[pos + i] !== MQTT_NAME[i]) return undefined;
+  }
+  return bytes[pos + MQTT_NAME.length];
 }

@@ -181,3 +181,35 @@ Deno.test("bad input: seeded random bytes never throw out of the broker", () => 
   bystander.send({ type: "PINGREQ" });
   assert.deepEqual(bystander.take(), [{ type: "PINGRESP" }]);
 });
+
+Deno.test("bad input: a malformed v5 CONNECT is answered with CONNACK 0x81 and its reason", () => {
+  const { broker } = setup();
+  const p = new TestPeer(broker, 5);
+  // v5 CONNECT whose properties claim 9 bytes but the packet ends
+  p.sendBytes([
+    0x10,
+    0x0d,
+    0x00,
+    0x04,
+    0x4d,
+    0x51,
+    0x54,
+    0x54,
+    0x05,
+    0x02,
+    0x00,
+    0x3c,
+    0x09,
+    0x00,
+    0x01,
+  ]);
+  const [ack] = p.take() as {
+    type: string;
+    reasonCode: number;
+    properties?: { reasonString?: string };
+  }[];
+  assert.equal(ack.type, "CONNACK");
+  assert.equal(ack.reasonCode, 0x81);
+  assert.match(ack.properties!.reasonString!, /CONNECT/);
+  assert.equal(p.closedByBroker, true);
+});

@@ -16,6 +16,8 @@ export const DEFAULT_RECEIVE_MAXIMUM = 65_535;
 
 export class Connection {
   state: ConnectionState = "new";
+  /** The level the first bytes' CONNECT claims (0 = none), to answer a malformed v5 CONNECT. */
+  claimedLevel: number | undefined;
   level: ProtocolLevel = 4;
   clientId: string | undefined;
   username: string | undefined;
