@@ -101,6 +101,11 @@ export function createPhoneModel() {
     c.onState((next, reason) => {
       state.value = next;
       if (next === "closed" && reason && reason !== "disconnected") error.value = reason;
+      // A phone app comes back by itself when the network (or the server) does; a refusal
+      // (wrong password) waits for the user instead of retrying.
+      if (next === "closed" && /^socket/.test(reason ?? "") && client === c) {
+        setTimeout(() => client === c && connect(), 2_000);
+      }
     });
     c.onMessage((m) => {
       const text = showPayload(m.payload);
