@@ -372,9 +372,16 @@ export class Core {
 
   sendPacket(conn: Connection, packet: Packet, level = conn.level): void {
     // Real sockets copy what they are given, so they can take slab slices (see _fast_encoder.ts)
-    const bytes = conn.link.transport === "virtual"
+    let bytes = conn.link.transport === "virtual"
       ? encode(packet, level)
       : encodeFast(packet, level);
+    if (
+      conn.maxPacketSizeOut > 0 && bytes.length > conn.maxPacketSizeOut && "properties" in packet
+    ) {
+      // [MQTT-3.1.2-24] never larger than the client allows: the reason string goes first
+      packet = { ...packet, properties: undefined } as Packet;
+      bytes = encode(packet, level);
+    }
     this.sendEncoded(conn, bytes, packet, level);
   }
 

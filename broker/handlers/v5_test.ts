@@ -129,3 +129,13 @@ Deno.test("v5: overlapping subscriptions give one copy carrying every subscripti
   assert.equal(got[0].qos, 1);
   assert.deepEqual([...got[0].properties!.subscriptionIdentifiers!].sort(), [1, 2]);
 });
+
+Deno.test("v5: a reason string that would exceed the client's Maximum Packet Size is left out", () => {
+  const { broker } = setup({
+    acl: { rules: [{ permission: "deny", action: "subscribe", topics: ["secret/#"] }] },
+  });
+  const s = peer(broker, "s", 5, { properties: { maximumPacketSize: 16 } });
+  const suback = subscribe(s, "secret/x", 1);
+  assert.deepEqual(suback.reasonCodes, [0x87]);
+  assert.equal(suback.properties, undefined);
+});
