@@ -17,6 +17,8 @@ export interface NodePlace {
 export const VIEW_W = 1000;
 export const VIEW_H = 560;
 export const CENTER = { x: VIEW_W / 2, y: VIEW_H / 2 };
+/** Beyond this many clients, nodes are drawn as dots on a full ring. */
+export const COMPACT_NODES = 24;
 
 /** Client ids the phone app uses (web/ui/phone_model.ts) draw as a phone. */
 export const PHONE_PREFIX = "iot-onoff";
@@ -59,6 +61,25 @@ export function layoutNodes(
     nodeKind(a).localeCompare(nodeKind(b)) || a.localeCompare(b);
   const left = unique.filter((id) => !onRight(id)).sort(byKind);
   const right = unique.filter((id) => onRight(id)).sort(byKind);
+  if (unique.length > COMPACT_NODES) {
+    // A crowd goes all the way round: the right side's nodes clockwise from the top,
+    // then the left side's, so the two groups still sit on their own halves.
+    const ring = [...right, ...left];
+    return [
+      { id: BROKER_NODE, kind: "broker", label: "broker", ...CENTER },
+      ...ring.map((id, i): NodePlace => {
+        const a = -Math.PI / 2 + (2 * Math.PI * (i + 0.5)) / ring.length;
+        const colon = id.indexOf(":");
+        return {
+          id,
+          kind: nodeKind(id),
+          label: colon < 0 ? id : id.slice(colon + 1),
+          x: CENTER.x + 420 * Math.cos(a),
+          y: CENTER.y + 240 * Math.sin(a),
+        };
+      }),
+    ];
+  }
   return [
     { id: BROKER_NODE, kind: "broker", label: "broker", ...CENTER },
     ...arc(left, -1),

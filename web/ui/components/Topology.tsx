@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from "preact/hooks";
 import { t } from "../i18n.ts";
 import { PACKET_COLORS } from "../palette.ts";
 import { boardNode, BROKER_NODE } from "../../protocol.ts";
-import { layoutNodes, type NodePlace, VIEW_H, VIEW_W } from "../topology_layout.ts";
+import { COMPACT_NODES, layoutNodes, type NodePlace, VIEW_H, VIEW_W } from "../topology_layout.ts";
 import { TokenAnimator } from "../topology_tokens.ts";
 import type { WorldModel } from "../world_model.ts";
 import { currentView } from "../view_model.ts";
@@ -57,7 +57,7 @@ export function Topology({ model }: { model: WorldModel }) {
   }, [model]);
 
   // A class of 30 boards (or a thousand sensors) is drawn as dots, not ESP32 pictures.
-  const compact = places.length > 24;
+  const compact = places.length - 1 > COMPACT_NODES;
   const connected = new Set(clients.filter((c) => c.connected).map((c) => c.node));
   const publishers = new Set(model.packets.publishers.value);
   const subscribers = new Set(
