@@ -49,7 +49,14 @@ export interface BrokerConfig extends AuthConfig {
 
 export const DEFAULT_SYS_INTERVAL_S = 10;
 
-const TOP_LEVEL_KEYS = new Set(["allowAnonymous", "users", "acl", "limits", "sysIntervalS"]);
+const TOP_LEVEL_KEYS = new Set([
+  "allowAnonymous",
+  "anonymousTransports",
+  "users",
+  "acl",
+  "limits",
+  "sysIntervalS",
+]);
 
 /** Checks a parsed JSON value; throws an Error naming the first bad field. */
 export function parseConfig(value: unknown, source = "config"): BrokerConfig {
@@ -66,6 +73,11 @@ export function parseConfig(value: unknown, source = "config"): BrokerConfig {
   if (c.allowAnonymous !== undefined && typeof c.allowAnonymous !== "boolean") {
     fail("allowAnonymous must be true or false");
   }
+  if (
+    c.anonymousTransports !== undefined &&
+    (!Array.isArray(c.anonymousTransports) ||
+      c.anonymousTransports.some((t) => !["virtual", "tcp", "ws"].includes(t as string)))
+  ) fail("anonymousTransports must be a list of 'virtual', 'tcp', 'ws'");
   if (c.users !== undefined) {
     if (!Array.isArray(c.users)) fail("users must be a list");
     for (const [i, u] of (c.users as unknown[]).entries()) {
@@ -85,6 +97,9 @@ export function parseConfig(value: unknown, source = "config"): BrokerConfig {
       const rule = r as Record<string, unknown>;
       if (rule.permission !== "allow" && rule.permission !== "deny") {
         fail(`acl.rules[${i}].permission must be 'allow' or 'deny'`);
+      }
+      if (rule.anonymous !== undefined && typeof rule.anonymous !== "boolean") {
+        fail(`acl.rules[${i}].anonymous must be true or false`);
       }
       if (!["publish", "subscribe", "all"].includes(rule.action as string)) {
         fail(`acl.rules[${i}].action must be 'publish', 'subscribe' or 'all'`);

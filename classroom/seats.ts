@@ -56,6 +56,8 @@ export function seatName(seat: number, count: number): string {
 /** The ACL for seats, checked in order, first match wins (broker/auth/acl.ts). */
 export function seatRules(): AclRule[] {
   return [
+    // The world's own boards (anonymous, let in on the virtual network only) keep their topics.
+    { permission: "allow", anonymous: true, action: "all", topics: ["#"] },
     // The teacher sees and sends everything, $SYS included ("#" does not match "$" topics,
     // [MQTT-4.7.2-1]).
     { permission: "allow", username: TEACHER, action: "all", topics: ["#", "$SYS/#"] },
@@ -101,6 +103,7 @@ export async function makeSeats(count: number, options: SeatOptions = {}): Promi
   }));
   const config: BrokerConfig = {
     allowAnonymous: false,
+    anonymousTransports: ["virtual"],
     users,
     acl: { default: "deny", rules: seatRules() },
   };
@@ -118,6 +121,7 @@ export function withSeats(base: BrokerConfig, seats: Seats): BrokerConfig {
   return {
     ...base,
     allowAnonymous: false,
+    anonymousTransports: ["virtual"],
     users: [...(base.users ?? []).filter((u) => !names.has(u.username)), ...seatUsers],
     acl: { default: "deny", rules: [...(base.acl?.rules ?? []), ...seatRules()] },
   };

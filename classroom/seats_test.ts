@@ -50,8 +50,9 @@ Deno.test("the seats' ACL: own tree and class/public, nothing else; teacher ever
   assert.ok(acl.checkFilter(teacher, "#").allowed);
   assert.ok(acl.checkFilter(teacher, "$SYS/#").allowed);
   assert.ok(allowed(teacher, "publish", "class/seat03/led"));
-  // No username, no own tree (anonymous clients are refused at CONNECT anyway).
-  assert.ok(!allowed({ clientId: "anon" }, "publish", "class/anon/x"));
+  // No username: only the world's own boards get this far (anonymousTransports), and they
+  // keep the topics of their programs.
+  assert.ok(allowed({ clientId: "PZ-ESP32" }, "publish", "/public/pz_esp32/1"));
 });
 
 Deno.test("the seats' users: a seat's password works, anonymous and strangers do not", async () => {
@@ -62,6 +63,10 @@ Deno.test("the seats' users: a seat's password works, anonymous and strangers do
   assert.equal(await auth.check("seat02", bytes(seats.seats[0].password)), "bad-credentials");
   assert.equal(await auth.check("teacher", bytes(seats.teacher.password)), "ok");
   assert.equal(auth.decideWithoutHash(undefined), "not-authorized");
+  assert.equal(auth.decideWithoutHash(undefined, "tcp"), "not-authorized");
+  assert.equal(auth.decideWithoutHash(undefined, "ws"), "not-authorized");
+  // The world's boards, on the virtual network, still connect without a username.
+  assert.equal(auth.decideWithoutHash(undefined, "virtual"), "ok");
   assert.equal(await auth.check("seat99", bytes("x")), "bad-credentials");
 });
 

@@ -18,6 +18,8 @@ export interface AclRule {
   username?: string;
   /** Applies to this client id only. */
   clientId?: string;
+  /** Applies only to clients without a username (with anonymousTransports: the boards). */
+  anonymous?: boolean;
   action: AclAction | "all";
   /** Topic filters; "%u" is the username, "%c" the client id. */
   topics: string[];
@@ -76,6 +78,7 @@ export class Acl {
       if (rule.action !== "all" && rule.action !== action) continue;
       if (rule.username !== undefined && rule.username !== who.username) continue;
       if (rule.clientId !== undefined && rule.clientId !== who.clientId) continue;
+      if (rule.anonymous && who.username !== undefined) continue;
       for (const pattern of rule.topics) {
         const filter = expand(pattern, who);
         if (filter !== undefined && test(filter)) {

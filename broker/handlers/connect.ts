@@ -55,7 +55,14 @@ export function handleConnect(core: Core, conn: Connection, p: ConnectPacket): v
       () => afterAuth(core, conn, p, clientId, assigned, "bad-credentials"),
     );
   } else {
-    afterAuth(core, conn, p, clientId, assigned, core.auth.decideWithoutHash(p.username));
+    afterAuth(
+      core,
+      conn,
+      p,
+      clientId,
+      assigned,
+      core.auth.decideWithoutHash(p.username, conn.link.transport),
+    );
   }
 }
 
