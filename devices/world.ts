@@ -11,7 +11,7 @@
  *     world.start();
  *     await world.runUntil(sToUs(15));
  */
-import { Broker, type PacketEvent } from "../broker/mod.ts";
+import { Broker, type PacketEvent, type Timebase } from "../broker/mod.ts";
 import { Decoder } from "../broker/codec/mod.ts";
 import {
   type AccessPointConfig,
@@ -62,6 +62,11 @@ export interface WorldOptions {
   gateway?: (world: World) => BrokerGateway;
   /** Tap ring size of the embedded broker. */
   tapCapacity?: number;
+  /**
+   * Wall time for the embedded broker's real-socket clients (TCP, WebSocket): their
+   * keep-alive is judged in wall time, given by the host (devices/ reads no host time).
+   */
+  wallTimebase?: Timebase;
 }
 
 export function resolveBuiltin(program: string, params: ProgramParams): ProgramHost | undefined {
@@ -89,12 +94,14 @@ export class World {
   #packetSeq = 1;
   #started = false;
   readonly #tapCapacity: number | undefined;
+  readonly #wallTimebase: Timebase | undefined;
 
   constructor(scenario: Scenario, options: WorldOptions = {}) {
     this.scenario = checkScenario(scenario);
     this.seed = options.seed ?? scenario.seed ?? DEFAULT_SEED;
     this.random = new SeededRandom(this.seed);
     this.#tapCapacity = options.tapCapacity;
+    this.#wallTimebase = options.wallTimebase;
     const net = scenario.network ?? {};
     this.network = new VirtualNetwork(this.clock, this.random.fork("network"), {
       latencyUs: net.latencyMs !== undefined ? msToUs(net.latencyMs) : undefined,
@@ -330,6 +337,7 @@ export class World {
       clock: this.clock,
       config: this.scenario.broker,
       tapCapacity: this.#tapCapacity,
+      wallTimebase: this.#wallTimebase,
     });
     this.#broker = broker;
     this.#untapBroker = broker.tap.listen((ev) => this.#onTap(ev));

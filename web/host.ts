@@ -15,7 +15,7 @@ import { DEFAULT_SCENARIO, resolveScenario } from "./scenarios.ts";
 import { worldPrograms } from "./world_programs.ts";
 import { clockMessage, createApp } from "./server.ts";
 import { FollowingTcpListener } from "./tcp_listener.ts";
-import { every } from "./wall_timebase.ts";
+import { every, wallTimebase } from "./wall_timebase.ts";
 
 export interface HostOptions {
   hostname: string;
@@ -70,6 +70,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const playground = await Playground.create({
     scenario: typeof scenario === "string" ? await resolveScenario(scenario) : scenario,
     programs: worldPrograms,
+    wallTimebase,
     seed: options.seed,
     brokerConfig: options.brokerConfig,
     gateway: options.externalBroker

@@ -3,7 +3,7 @@
  * seen through one stable face so the pacer, the bridge and the MQTT listeners
  * never hold on to a world that is gone.
  */
-import type { Broker, BrokerConfig } from "../broker/mod.ts";
+import type { Broker, BrokerConfig, Timebase } from "../broker/mod.ts";
 import type { Scenario } from "../devices/scenario.ts";
 import { type BrokerGateway, World } from "../devices/world.ts";
 import type { PacedTarget } from "./pacer.ts";
@@ -16,6 +16,8 @@ export interface PlaygroundOptions {
   programs?: () => Promise<WorldPrograms>;
   /** Boards talk to a real broker through this instead of the embedded one. */
   gateway?: (world: World) => BrokerGateway;
+  /** Wall time for real-socket clients' keep-alive (web/wall_timebase.ts). */
+  wallTimebase?: Timebase;
   /** Rewrites each scenario's broker config (--seats adds users and ACLs). */
   brokerConfig?: (config: BrokerConfig) => BrokerConfig;
 }
@@ -102,11 +104,16 @@ export class Playground implements PacedTarget {
     scenario: Scenario,
     seed: number | undefined,
   ): Promise<[World, WorldPrograms | undefined]> {
-    const { brokerConfig, gateway } = this.#options;
+    const { brokerConfig, gateway, wallTimebase } = this.#options;
     if (brokerConfig) scenario = { ...scenario, broker: brokerConfig(scenario.broker ?? {}) };
     const programs = await this.#options.programs?.();
     try {
-      const world = new World(scenario, { seed, programs: programs?.resolve, gateway });
+      const world = new World(scenario, {
+        seed,
+        programs: programs?.resolve,
+        gateway,
+        wallTimebase,
+      });
       world.start();
       return [world, programs];
     } catch (err) {
