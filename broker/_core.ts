@@ -38,6 +38,8 @@ export interface CoreOptions {
   config?: BrokerConfig;
   /** Wall-time timers for real-socket connections' keep-alive and connect timeout. */
   wallTimebase?: Timebase;
+  /** Told when work runs off the virtual clock (password checks). */
+  offClockWork?: { enter(): void; leave(): void };
   tapCapacity?: number;
   tapBytes?: number;
 }
@@ -50,6 +52,7 @@ export class Core {
   readonly metrics: Metrics;
   readonly acl: Acl;
   readonly auth: Authenticator;
+  readonly offClockWork: { enter(): void; leave(): void } | undefined;
   readonly tree = new TopicTree<SubEntry>();
   readonly retained: RetainedStore;
   readonly sessions = new Map<string, Session>();
@@ -78,6 +81,7 @@ export class Core {
     this.retained = new RetainedStore(this.limits.maxRetained, this.limits.maxRetainedBytes);
     this.virtual = virtualTimebase(this.clock);
     this.wall = options.wallTimebase ?? NO_TIMERS;
+    this.offClockWork = options.offClockWork;
     this.startUs = this.clock.nowUs;
     this.sysIntervalS = this.config.sysIntervalS ?? DEFAULT_SYS_INTERVAL_S;
     this.sys = new SysPublisher(this);

@@ -25,6 +25,12 @@ export interface BrokerOptions {
   tapCapacity?: number;
   /** Bytes of frames the tap keeps (default 16 MiB); older events' bytes are overwritten. */
   tapBytes?: number;
+  /**
+   * Told when the broker starts and ends work off the virtual clock (a password
+   * check runs PBKDF2 in WebCrypto), so a world can hold its clock until it is
+   * done and a CONNACK always comes at the same virtual time.
+   */
+  offClockWork?: { enter(): void; leave(): void };
 }
 
 export interface ClientSnapshot {

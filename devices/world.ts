@@ -338,6 +338,8 @@ export class World {
       config: this.scenario.broker,
       tapCapacity: this.#tapCapacity,
       wallTimebase: this.#wallTimebase,
+      // Password checks run off the clock; the lock-step waits for them like for a board.
+      offClockWork: this.activity,
     });
     this.#broker = broker;
     this.#untapBroker = broker.tap.listen((ev) => this.#onTap(ev));

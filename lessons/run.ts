@@ -39,46 +39,6 @@ export interface LessonRun {
   results: NamedCheckResult[];
 }
 
-/** Host turns to wait for one password check before giving up on it. */
-const MAX_AUTH_WAITS = 1000;
-
-/**
- * A CONNECT with a user name that the broker has not answered yet: its password check
- * (PBKDF2 in WebCrypto) runs on the host, outside the virtual clock.
- */
-function authPending(log: LessonLog): boolean {
-  const waiting = new Set<string>();
-  for (const p of log.packets) {
-    if (p.to === "broker" && p.packet.type === "CONNECT" && p.packet.username !== undefined) {
-      waiting.add(p.from);
-    } else if (p.from === "broker") waiting.delete(p.to);
-  }
-  return waiting.size > 0;
-}
-
-const hostTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * World.runUntil, except that the clock does not move while a password check is pending,
- * so the CONNACK comes at the same virtual time however fast the host is.
- */
-export async function runWorld(world: World, untilUs: number, log: LessonLog): Promise<void> {
-  let waits = 0;
-  for (;;) {
-    await world.settle();
-    if (authPending(log) && waits < MAX_AUTH_WAITS) {
-      waits++;
-      await hostTurn();
-      continue;
-    }
-    waits = 0;
-    const next = world.clock.nextEventAt();
-    if (next === undefined || next > untilUs) break;
-    world.clock.runNext();
-  }
-  if (world.clock.nowUs < untilUs) world.clock.advanceTo(untilUs);
-}
-
 export async function runLesson(id: string, options: RunOptions = {}): Promise<LessonRun> {
   const lesson = await loadLesson(id);
   const variant = options.variant ?? "reference";
@@ -96,7 +56,9 @@ export async function runLesson(id: string, options: RunOptions = {}): Promise<L
   const untilMs = options.untilMs ?? lesson.setup.untilMs ?? scenario.untilMs ?? DEFAULT_RUN_MS;
   try {
     world.start();
-    await runWorld(world, msToUs(untilMs), log);
+    // The broker's password checks hold the world's clock (offClockWork), so logins
+    // answer at the same virtual time however fast the host is.
+    await world.runUntil(msToUs(untilMs));
   } finally {
     stop();
     world.close();

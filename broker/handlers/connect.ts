@@ -50,10 +50,12 @@ export function handleConnect(core: Core, conn: Connection, p: ConnectPacket): v
 
   conn.state = "authenticating";
   if (core.auth.needsHash(p.username)) {
+    // The check runs off the virtual clock: a world holds its clock until it ends.
+    core.offClockWork?.enter();
     core.auth.check(p.username!, p.password).then(
       (result) => afterAuth(core, conn, p, clientId, assigned, result),
       () => afterAuth(core, conn, p, clientId, assigned, "bad-credentials"),
-    );
+    ).finally(() => core.offClockWork?.leave());
   } else {
     afterAuth(
       core,

@@ -182,3 +182,27 @@ Deno.test("CONNECT: v5 enhanced authentication is refused with 0x8C", () => {
   assert.equal((ack as { reasonCode: number }).reasonCode, 0x8c);
   assert.equal(p.closedByBroker, true);
 });
+
+Deno.test("CONNECT: a password check is off-clock work, entered before it starts and left once answered", async () => {
+  const hash = await hashPassword("secret", new Uint8Array(8), 1000);
+  const clock = new VirtualClock();
+  const log: string[] = [];
+  let peer: TestPeer | undefined;
+  const broker = new Broker({
+    clock,
+    config: { users: [{ username: "esp32", passwordHash: hash }] },
+    offClockWork: {
+      enter: () => log.push("enter"),
+      leave: () => log.push(`leave after ${peer?.received.length ?? 0} packet(s)`),
+    },
+  });
+  peer = new TestPeer(broker, 4);
+  peer.connect("c", { username: "esp32", password: text("secret") });
+  assert.deepEqual(log, ["enter"]);
+  await waitFor(() => log.length === 2);
+  assert.deepEqual(log, ["enter", "leave after 1 packet(s)"]);
+  assert.deepEqual(peer.take(), [{ type: "CONNACK", sessionPresent: false, reasonCode: 0 }]);
+  // Anonymous logins need no hash: nothing runs off the clock.
+  new TestPeer(broker, 4).connect("anon");
+  assert.equal(log.length, 2);
+});
