@@ -4,7 +4,7 @@
  * face is Broker (broker.ts); the handlers (handlers/) call in here.
  */
 import type { VirtualClock } from "../sim/mod.ts";
-import type { Packet, Properties, PublishPacket, QoS } from "./codec/mod.ts";
+import type { DecodedFrame, Packet, Properties, PublishPacket, QoS } from "./codec/mod.ts";
 import { CodecError, Decoder, encode } from "./_codec.ts";
 import { encodeFast, encodePublishFast } from "./_fast_encoder.ts";
 import { Acl, Authenticator } from "./auth/mod.ts";
@@ -148,13 +148,22 @@ export class Core {
       conn.claimedLevel = peekConnectLevel(bytes) ?? 0;
     }
     this.metrics.bytesReceived += bytes.length;
-    let frames;
+    let frames: DecodedFrame[];
+    let error: unknown;
     try {
       frames = conn.decoder.push(bytes);
     } catch (e) {
-      this.#badInput(conn, e);
-      return;
+      // The good packets before the bad bytes are handled first, then the error answered.
+      frames = e instanceof CodecError ? e.framesBefore ?? [] : [];
+      error = e;
     }
+    this.#handleFrames(conn, frames);
+    if (error !== undefined && (conn.state as Connection["state"]) !== "closed") {
+      this.#badInput(conn, error);
+    }
+  }
+
+  #handleFrames(conn: Connection, frames: DecodedFrame[]): void {
     for (const frame of frames) {
       if ((conn.state as Connection["state"]) === "closed") return;
       const packet = frame.packet;

@@ -213,3 +213,21 @@ Deno.test("bad input: a malformed v5 CONNECT is answered with CONNACK 0x81 and i
   assert.match(ack.properties!.reasonString!, /CONNECT/);
   assert.equal(p.closedByBroker, true);
 });
+
+Deno.test("bad input: a good PUBLISH glued to garbage in one read is still delivered, then the connection closes", () => {
+  const { broker, bystander } = setup();
+  bystander.send({
+    type: "SUBSCRIBE",
+    packetId: 1,
+    subscriptions: [{ topicFilter: "a", qos: 0 }],
+  });
+  bystander.take();
+  const p = connected(broker, 4);
+  // PUBLISH qos0 "a" "hi", then a packet of type 0 in the same read.
+  p.sendBytes([0x30, 0x05, 0x00, 0x01, 0x61, 0x68, 0x69, 0x00, 0x00]);
+  assert.equal(p.closedByBroker, true);
+  const got = bystander.take();
+  assert.equal(got.length, 1);
+  assert.equal(got[0].type, "PUBLISH");
+  assert.equal(new TextDecoder().decode((got[0] as { payload: Uint8Array }).payload), "hi");
+});

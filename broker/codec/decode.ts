@@ -586,15 +586,22 @@ export class Decoder {
     return this.#headLen + this.#filled;
   }
 
+  /**
+   * Decodes what `chunk` completes. On bad input it throws a CodecError whose
+   * `framesBefore` holds the good frames of this chunk before the bad bytes; every
+   * later call throws the same error.
+   */
   push(chunk: Uint8Array): DecodedFrame[] {
     if (this.#error !== undefined) throw this.#error;
+    const out: DecodedFrame[] = [];
     try {
-      return this.#push(chunk);
+      return this.#push(chunk, out);
     } catch (e) {
       if (e instanceof CodecError && e.protocolLevel !== undefined) this.level = e.protocolLevel;
       this.#error = e instanceof CodecError
         ? e
         : new CodecError(`Cannot decode: ${e instanceof Error ? e.message : e}`, "MQTT-2.1");
+      this.#error.framesBefore = out;
       this.#frame = EMPTY;
       this.#headLen = 0;
       this.#filled = 0;
@@ -602,8 +609,7 @@ export class Decoder {
     }
   }
 
-  #push(chunk: Uint8Array): DecodedFrame[] {
-    const out: DecodedFrame[] = [];
+  #push(chunk: Uint8Array, out: DecodedFrame[]): DecodedFrame[] {
     const n = chunk.length;
     let pos = 0;
     // finish a frame begun in an earlier chunk

@@ -151,3 +151,17 @@ Deno.test("Decoder adopts the level of a CONNECT that fails after its level byte
   });
   assert.equal(d.level, 5);
 });
+
+Deno.test("Decoder.push() hands the good frames before bad bytes to the error, and stays failed", () => {
+  const decoder = new Decoder({ level: 4 });
+  const chunk = new Uint8Array([0xc0, 0x00, 0xd0, 0x00, 0x00, 0x00]); // PINGREQ, PINGRESP, type 0
+  let error: CodecError | undefined;
+  try {
+    decoder.push(chunk);
+  } catch (e) {
+    error = e as CodecError;
+  }
+  assert.ok(error instanceof CodecError);
+  assert.deepEqual(error.framesBefore?.map((f) => f.packet.type), ["PINGREQ", "PINGRESP"]);
+  assert.throws(() => decoder.push(new Uint8Array([0xc0, 0x00])), CodecError);
+});

@@ -1,6 +1,8 @@
 /** The codec's one error type: what failed, the spec rule it breaks, and the reason code to answer with. */
 import { ReasonCode } from "./constants.ts";
 
+import type { DecodedFrame } from "./packet.ts";
+
 export class CodecError extends Error {
   /**
    * The spec rule broken, e.g. "MQTT-3.3.2-2" (a numbered conformance rule, 5.0 numbering
@@ -14,6 +16,12 @@ export class CodecError extends Error {
    * (a Decoder adopts it, so a server can send a 5.0 CONNACK with this reason code).
    */
   protocolLevel?: 3 | 4 | 5;
+  /**
+   * Set by `Decoder.push`: the good frames of the same chunk that came before the bad
+   * bytes. A server handles them first (a PUBLISH glued to garbage still counts), then
+   * answers the error.
+   */
+  framesBefore?: DecodedFrame[];
 
   constructor(message: string, rule: string, reasonCode: number = ReasonCode.MalformedPacket) {
     super(`${message} [${rule}]`);
