@@ -187,16 +187,17 @@ Deno.test("CONNECT: a password check is off-clock work, entered before it starts
   const hash = await hashPassword("secret", new Uint8Array(8), 1000);
   const clock = new VirtualClock();
   const log: string[] = [];
-  let peer: TestPeer | undefined;
+  const peers: TestPeer[] = [];
   const broker = new Broker({
     clock,
     config: { users: [{ username: "esp32", passwordHash: hash }] },
     offClockWork: {
       enter: () => log.push("enter"),
-      leave: () => log.push(`leave after ${peer?.received.length ?? 0} packet(s)`),
+      leave: () => log.push(`leave after ${peers[0].received.length} packet(s)`),
     },
   });
-  peer = new TestPeer(broker, 4);
+  const peer = new TestPeer(broker, 4);
+  peers.push(peer);
   peer.connect("c", { username: "esp32", password: text("secret") });
   assert.deepEqual(log, ["enter"]);
   await waitFor(() => log.length === 2);
