@@ -108,10 +108,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     bundle,
     world: { playground, bridge },
     lan: () => lan,
-    upgradeMqtt: (request) => {
+    upgradeMqtt: (request, remoteAddr) => {
       const broker = playground.broker;
       if (!broker) return new Response("The broker is down (a scenario fault)\n", { status: 503 });
-      return upgradeMqttWebSocket(broker, request);
+      return upgradeMqttWebSocket(broker, request, remoteAddr);
     },
   });
 

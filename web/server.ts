@@ -28,7 +28,7 @@ export interface AppParts {
   /** The world and its packets; absent in a clock-only host. */
   world?: { playground: Playground; bridge: EventBridge };
   /** Serves MQTT over WebSocket at /mqtt (subprotocol "mqtt"). */
-  upgradeMqtt?: (request: Request) => Response;
+  upgradeMqtt?: (request: Request, remoteAddr?: Deno.Addr) => Response;
   /** With --lan: what GET /qr shows (default: the address the page was asked at). */
   lan?: () => QrPageOptions | undefined;
 }
@@ -85,7 +85,9 @@ export function createApp({ pacer, hub, bundle, world, upgradeMqtt, lan }: AppPa
       if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
         return c.text("MQTT over WebSocket: connect with subprotocol 'mqtt'", 426);
       }
-      return upgradeMqtt(c.req.raw);
+      // Deno.serve hands Hono its connection info as the env: the client's address.
+      const info = c.env as Deno.ServeHandlerInfo | undefined;
+      return upgradeMqtt(c.req.raw, info?.remoteAddr);
     });
   }
 
