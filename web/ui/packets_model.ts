@@ -17,6 +17,9 @@ export interface PacketFilter {
   topic: string;
 }
 
+/** How long a peer stays in the topology after its last packet (host time). */
+export const LIVE_PEER_MS = 20_000;
+
 export const NO_FILTER: PacketFilter = { client: "", type: "", topic: "" };
 
 export type DetailState =
@@ -41,6 +44,14 @@ export function createPacketsModel(capacity?: number) {
   const knownTopics = signal<string[]>([]);
   /** Topology node ids of every peer seen in a packet. */
   const knownPeers = signal<string[]>([]);
+  /**
+   * Peers heard from live in the last LIVE_PEER_MS (host time): the topology draws
+   * these beside the broker's clients, so a quick `mosquitto_pub` gets a node while its
+   * packets travel, and clients from an earlier page or world do not linger.
+   */
+  const livePeers = signal<string[]>([]);
+  const peerSeenMs = new Map<string, number>();
+  let livePeersChanged = false;
   /** Peers that have published (the textbook's 发布者), for the topology's role tags. */
   const publishers = signal<string[]>([]);
   let publisherSet = new Set<string>();
@@ -121,6 +132,10 @@ export function createPacketsModel(capacity?: number) {
       if (store.peers.values.length !== peersBefore) {
         knownPeers.value = store.peers.values.slice(1);
       }
+      if (livePeersChanged) {
+        livePeersChanged = false;
+        livePeers.value = [...peerSeenMs.keys()];
+      }
       if (store.topics.values.length !== topicsBefore) {
         knownTopics.value = store.topics.values.slice(1).sort();
       }
@@ -128,6 +143,19 @@ export function createPacketsModel(capacity?: number) {
     });
     for (const listener of listeners) listener(rows);
   }
+
+  // Forget peers not heard from for a while (host time: a paused world still ages them).
+  setInterval(() => {
+    const old = performance.now() - LIVE_PEER_MS;
+    let removed = false;
+    for (const [peer, at] of peerSeenMs) {
+      if (at < old) {
+        peerSeenMs.delete(peer);
+        removed = true;
+      }
+    }
+    if (removed) livePeers.value = [...peerSeenMs.keys()];
+  }, 2_000);
 
   function schedule(): void {
     if (scheduled) return;
@@ -215,6 +243,7 @@ export function createPacketsModel(capacity?: number) {
     knownClients,
     knownTopics,
     knownPeers,
+    livePeers,
     publishers,
     viewLength,
     viewAt,
@@ -224,7 +253,12 @@ export function createPacketsModel(capacity?: number) {
     setFilter,
     /** Queue rows from `/events`; applied at the next frame. */
     enqueue(rows: PacketRow[]): void {
-      for (const row of rows) pending.push(row);
+      const now = performance.now();
+      for (const row of rows) {
+        pending.push(row);
+        if (!peerSeenMs.has(row.peer)) livePeersChanged = true;
+        peerSeenMs.set(row.peer, now);
+      }
       if (pending.length > 20_000) flush();
       else schedule();
     },
@@ -233,7 +267,9 @@ export function createPacketsModel(capacity?: number) {
       pending = [];
       store.clear();
       rebuildView();
+      peerSeenMs.clear();
       batch(() => {
+        livePeers.value = [];
         selectedSeq.value = null;
         detail.value = { state: "none" };
         knownPeers.value = [];

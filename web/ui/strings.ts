@@ -81,6 +81,7 @@ export const STRINGS = {
   hideProgram: { zh: "收起程序", en: "Hide program" },
   noBoards: { zh: "这个场景没有开发板。", en: "This scenario has no boards." },
   scenario: { zh: "场景", en: "Scenario" },
+  scenarioFailed: { zh: "无法载入场景", en: "Could not load the scenario" },
   // MQTT clients (phone and client panel)
   state_closed: { zh: "未连接", en: "Disconnected" },
   state_connecting: { zh: "连接中", en: "Connecting" },

@@ -35,8 +35,13 @@ export function createWorldModel() {
   const brokerEvents = signal<BrokerEventView[]>([]);
   const metricHistory = signal<Record<string, number[]>>({});
   const packets = createPacketsModel();
+  /** Counts `hello` and `world` messages, so a scenario load knows if it was told. */
+  let worldEpoch = 0;
   // Host time of the last clock message, to move tokens smoothly between messages.
   let clockHostMs = 0;
+
+  // Console lines come one message each; gather them and apply once a frame.
+  let pendingLines: { board: string; line: ConsoleLine }[] = [];
 
   function setBoard(board: BoardView): void {
     const list = boards.value;
@@ -61,10 +66,9 @@ export function createWorldModel() {
     world.value = next;
     boards.value = next.boards;
     consoles.value = {};
+    pendingLines = []; // lines of the old world still waiting for a frame
   }
 
-  // Console lines come one message each; gather them and apply once a frame.
-  let pendingLines: { board: string; line: ConsoleLine }[] = [];
   let linesScheduled = false;
   function flushLines(): void {
     linesScheduled = false;
@@ -89,6 +93,7 @@ export function createWorldModel() {
         });
         break;
       case "hello":
+        worldEpoch++;
         batch(() => {
           setWorld(message.world);
           setBroker(message.broker);
@@ -96,6 +101,7 @@ export function createWorldModel() {
         packets.reset(message.packets);
         break;
       case "world":
+        worldEpoch++;
         setWorld(message.world);
         packets.reset();
         break;
@@ -192,7 +198,19 @@ export function createWorldModel() {
     /** Board commands: power-on, power-off, hard-reset, soft-reset, interrupt, button, program. */
     boardAction: (name: string, action: string, body?: unknown) =>
       post(`/api/boards/${encodeURIComponent(name)}/${action}`, body),
-    loadScenario: (id: string) => post("/api/scenario", { id }),
+    /**
+     * Loads a scenario; resolves with the server's error text, or "" when loaded. The
+     * new world normally arrives as a `world` message; if none came (a dropped message),
+     * the answer's world is applied instead.
+     */
+    async loadScenario(id: string): Promise<string> {
+      const before = worldEpoch;
+      const response = await post("/api/scenario", { id });
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) return body.error ?? `${response.status} ${response.statusText}`;
+      if (worldEpoch === before && body.world) apply({ kind: "world", world: body.world });
+      return "";
+    },
   };
 }
 

@@ -10,6 +10,7 @@ interface ScenarioInfo {
 
 export function ScenarioPicker({ model }: { model: WorldModel }) {
   const [list, setList] = useState<ScenarioInfo[]>([]);
+  const [error, setError] = useState("");
   useEffect(() => {
     fetch("/api/scenarios").then((r) => r.ok ? r.json() : []).then(setList).catch(() => {});
   }, []);
@@ -21,7 +22,12 @@ export function ScenarioPicker({ model }: { model: WorldModel }) {
         value={current}
         data-testid="scenario"
         title={list.find((s) => s.id === current)?.description}
-        onChange={(e) => model.loadScenario(e.currentTarget.value)}
+        onChange={async (e) => {
+          setError("");
+          const failed = await model.loadScenario(e.currentTarget.value);
+          setError(failed);
+          if (failed) setTimeout(() => setError(""), 8_000);
+        }}
       >
         {!list.some((s) => s.id === current) && <option value={current}>{current}</option>}
         {list.map((s) => (
@@ -30,6 +36,11 @@ export function ScenarioPicker({ model }: { model: WorldModel }) {
           </option>
         ))}
       </select>
+      {error && (
+        <span class="scenario-error" role="alert">
+          {t("scenarioFailed")}: {error}
+        </span>
+      )}
     </label>
   );
 }

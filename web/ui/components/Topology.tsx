@@ -16,7 +16,12 @@ import { Esp32Drawing } from "./Esp32Drawing.tsx";
 export function Topology({ model }: { model: WorldModel }) {
   const boards = model.boards.value;
   const clients = model.broker.value?.clients ?? [];
-  const peers = model.packets.knownPeers.value;
+  // Boards of this world, the broker's clients, and peers heard from just now; a board
+  // peer that is not in this world (an older world's rows) is left out.
+  const boardIds = new Set(boards.map((b) => boardNode(b.name)));
+  const peers = model.packets.livePeers.value.filter((id) =>
+    !id.startsWith("board:") || boardIds.has(id)
+  );
   const publisherIds = model.packets.publishers.value;
   const subscriberIds = clients.filter((c) => c.subscriptions.length > 0).map((c) => c.node);
   const places = useMemo(() => {
