@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { artifactPath, launchBrowser } from "./support/browser.ts";
 import { startPlayground } from "./support/playground_process.ts";
-import { routeFakeWorld, textbookPackets } from "./support/ui_fake_world.ts";
+import { fakeBoard, routeFakeWorld, textbookPackets } from "./support/ui_fake_world.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
 
@@ -135,6 +135,43 @@ Deno.test({
         dispatchEvent(new CustomEvent("playground:show", { detail: { board: "subscriber" } }))
       );
       await page.locator("[data-testid=board-subscriber].flash").waitFor();
+    } finally {
+      await browser.close();
+      await playground.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "a new world (scenario loaded) replaces the boards, packets and topology nodes",
+  ...opts,
+  fn: async () => {
+    const playground = await startPlayground(["--paused", "--mqtt-port", "0"]);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 720 },
+        locale: "en-US",
+      });
+      const fake = await routeFakeWorld(page, { packets: textbookPackets(3) });
+      await page.goto(playground.url + "#topology");
+      await page.locator('[data-node="board:publisher"]').waitFor();
+      fake.send({
+        kind: "world",
+        world: {
+          seed: 1,
+          scenario: { id: "phone-led-switch", title: "blog" },
+          boards: [fakeBoard("esp32"), fakeBoard("phone")],
+        },
+      });
+      await page.locator('[data-node="board:esp32"]').waitFor();
+      await page.locator('[data-node="board:publisher"]').waitFor({ state: "detached" });
+      // Rows of the old world still in flight are not the new world's: none are listed.
+      await page.keyboard.press("2");
+      await page.getByText("No packets yet.").waitFor();
+      await page.keyboard.press("3");
+      await page.getByTestId("board-esp32").waitFor();
+      assert.equal(await page.getByTestId("board-publisher").count(), 0);
     } finally {
       await browser.close();
       await playground.stop();
