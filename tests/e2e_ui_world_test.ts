@@ -263,3 +263,43 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "MicroPython board: the REPL lights the LED, and Run uploads the edited main.py",
+  ...opts,
+  fn: async () => {
+    const playground = await startPlayground(["--scenario", "lesson-01", "--mqtt-port", "0"]);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: VIEWPORT, locale: "zh-CN" });
+      await page.goto(playground.url + "#boards");
+      // The textbook's main.py ends after starting its timer: the board sits at >>>.
+      const repl = page.getByTestId("repl-publisher");
+      await repl.waitFor({ timeout: 30_000 });
+      await repl.fill("led1.value(1)");
+      await repl.press("Enter");
+      await page.waitForFunction(
+        () =>
+          document.querySelector("[data-testid=board-publisher]")?.getAttribute("data-led") ===
+            "on",
+        undefined,
+        { timeout: 15_000 },
+      );
+
+      const board = page.getByTestId("board-publisher");
+      await board.getByRole("button", { name: /程序 main.py/ }).click();
+      // The editor opens on the board's own main.py, then takes a new one.
+      await page.locator(".cm-line", { hasText: "from simple import MQTTClient" }).waitFor();
+      await page.locator(".cm-content").click();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type('print("hello from the editor")');
+      await board.getByRole("button", { name: /运行/ }).click();
+      await page.getByTestId("console-publisher").getByText("hello from the editor").last()
+        .waitFor({ timeout: 20_000 });
+      await shot(page, "ui-boards-micropython-zh.png");
+    } finally {
+      await browser.close();
+      await playground.stop();
+    }
+  },
+});

@@ -81,6 +81,12 @@ export const STRINGS = {
   hideProgram: { zh: "收起程序", en: "Hide program" },
   noBoards: { zh: "这个场景没有开发板。", en: "This scenario has no boards." },
   scenario: { zh: "场景", en: "Scenario" },
+  run_off: { zh: "未运行", en: "off" },
+  run_booting: { zh: "启动中", en: "booting" },
+  run_running: { zh: "程序运行中", en: "running" },
+  run_waiting: { zh: "等待中", en: "waiting" },
+  run_repl: { zh: "REPL >>>", en: "REPL >>>" },
+  run_stopped: { zh: "已停止", en: "stopped" },
   scenarioFailed: { zh: "无法载入场景", en: "Could not load the scenario" },
   // MQTT clients (phone and client panel)
   state_closed: { zh: "未连接", en: "Disconnected" },

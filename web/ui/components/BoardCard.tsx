@@ -54,6 +54,11 @@ export function BoardCard(
         </span>
         {board.wifi.ip && <span class="pill mono">IP {board.wifi.ip}</span>}
         <span class="pill mono">{board.program.name}</span>
+        {board.runState && (
+          <span class={`pill run-${board.runState}`} data-testid={`run-state-${board.name}`}>
+            {t(`run_${board.runState}`)}
+          </span>
+        )}
       </header>
       {board.halted && <p class="error">{t("halted")}: {board.halted}</p>}
       <div class="board-body">
@@ -75,6 +80,28 @@ export function BoardCard(
             LED GPIO{board.ledPin}: <b>{led ? t("ledOn") : t("ledOff")}</b>
           </p>
           <SerialConsole lines={lines} board={board.name} />
+          {board.runState === "repl" && (
+            <form
+              class="repl"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const input = e.currentTarget.elements.namedItem("line") as HTMLInputElement;
+                act("repl", { line: input.value });
+                input.value = "";
+              }}
+            >
+              <label class="mono" for={`repl-${board.name}`}>{">>>"}</label>
+              <input
+                id={`repl-${board.name}`}
+                name="line"
+                class="mono"
+                autocomplete="off"
+                spellcheck={false}
+                placeholder="led1.value(1)"
+                data-testid={`repl-${board.name}`}
+              />
+            </form>
+          )}
         </div>
       </div>
       <div class="board-controls" role="toolbar" aria-label={t("boardControls")}>
@@ -130,6 +157,7 @@ export function BoardCard(
       {status && <p class="error" role="alert">{status}</p>}
       {showProgram && (
         <ProgramEditor
+          board={board.name}
           programName={board.program.name}
           onReady={(e) => (editor.current = e)}
         />

@@ -6,17 +6,35 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../i18n.ts";
 import type { CodeEditor } from "../editor/code_editor.ts";
 
+/** The board's own main.py when it runs MicroPython (GET /api/boards/:name/files). */
+async function boardMainPy(board: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(`/api/boards/${encodeURIComponent(board)}/files`);
+    if (!response.ok) return undefined;
+    const body = await response.json() as { micropython?: boolean; files?: Record<string, string> };
+    return body.micropython ? body.files?.["main.py"] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function ProgramEditor(
-  { programName, onReady }: { programName: string; onReady: (editor: CodeEditor | null) => void },
+  { board, programName, onReady }: {
+    board: string;
+    programName: string;
+    onReady: (editor: CodeEditor | null) => void;
+  },
 ) {
   const host = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let editor: CodeEditor | undefined;
     let gone = false;
-    import("../editor/code_editor.ts").then(({ createCodeEditor }) => {
+    Promise.all([import("../editor/code_editor.ts"), boardMainPy(board)]).then((
+      [{ createCodeEditor }, source],
+    ) => {
       if (gone) return;
-      editor = createCodeEditor(host.current!, programName);
+      editor = createCodeEditor(host.current!, programName, source);
       setLoaded(true);
       onReady(editor);
     });
@@ -25,7 +43,7 @@ export function ProgramEditor(
       editor?.destroy();
       onReady(null);
     };
-  }, [programName]);
+  }, [board, programName]);
   return (
     <div class="program-editor" data-testid="program-editor" data-loaded={loaded}>
       {!loaded && <span class="muted">{t("loadingEditor")}</span>}

@@ -24,6 +24,8 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { programSource } from "./program_sources.ts";
 
+export { programSource };
+
 export interface CodeEditor {
   getSource(): string;
   setSource(source: string): void;
@@ -53,9 +55,14 @@ const highlight = HighlightStyle.define([
   { tag: tags.operator, color: "#f9a8d4" },
 ]);
 
-export function createCodeEditor(parent: HTMLElement, programName: string): CodeEditor {
+/** An editor on `source`; the built-in program's MicroPython when none is given. */
+export function createCodeEditor(
+  parent: HTMLElement,
+  programName: string,
+  source?: string,
+): CodeEditor {
   const view = new EditorView({
-    doc: programSource(programName),
+    doc: source ?? programSource(programName),
     extensions: [
       lineNumbers(),
       highlightActiveLineGutter(),
