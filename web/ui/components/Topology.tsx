@@ -108,7 +108,11 @@ export function Topology({ model }: { model: WorldModel }) {
               <RoleTags
                 publisher={publishers.has(p.id)}
                 subscriber={subscribers.has(p.id)}
-                y={p.kind === "board" ? 130 : p.kind === "phone" ? 96 : 78}
+                y={p.kind === "board" && !isVirtualPhone(p.id, model)
+                  ? 130
+                  : p.kind === "client"
+                  ? 78
+                  : 96}
               />
             )}
           </g>
