@@ -153,7 +153,7 @@ function RoleTags(
   // Wide enough for "subscriber" at 16px; Chinese needs less.
   const w = Math.max(
     60,
-    ...tags.map((tag) => tag.text.length * (/[^\x00-\x7f]/.test(tag.text) ? 17 : 9.5) + 18),
+    ...tags.map((tag) => tag.text.length * (/[^ -~]/.test(tag.text) ? 17 : 9.5) + 18),
   );
   return (
     <g class="roles">
