@@ -10,6 +10,7 @@ import type { BrokerEventListener } from "./events.ts";
 import type { AttachedLink, Link, Transport } from "./link.ts";
 import type { Tap } from "./tap.ts";
 import type { Timebase } from "./timebase.ts";
+import { type BrokerState, exportState, importState } from "./state.ts";
 
 export interface BrokerOptions {
   clock: VirtualClock;
@@ -145,6 +146,19 @@ export class Broker {
       wills,
       metrics: Object.fromEntries(core.sys.values()),
     };
+  }
+
+  /**
+   * Retained messages and persistent sessions (subscriptions, in-flight and queued
+   * messages) as JSON-friendly data, for the host to save across restarts (state.ts).
+   */
+  exportState(): BrokerState {
+    return exportState(this.#core);
+  }
+
+  /** Adds an exported state (before clients connect); existing sessions are kept. */
+  importState(state: BrokerState): void {
+    importState(this.#core, state);
   }
 
   /** Closes every connection (v5 clients get DISCONNECT 0x8B) and stops all timers. */
