@@ -18,7 +18,7 @@ import type { Page } from "playwright-core";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { startPlayground } from "../tests/support/playground_process.ts";
 import { fakePacket, routeFakeWorld, textbookPackets } from "../tests/support/ui_fake_world.ts";
-import { boardNode } from "../web/protocol.ts";
+import { clientNode } from "../web/protocol.ts";
 import type { PacketRow } from "../web/protocol.ts";
 import { encode } from "../broker/codec/mod.ts";
 
@@ -154,7 +154,8 @@ try {
   // Templates: a sensor fleet's traffic, summaries as the codec writes them.
   const templates: PacketRow[] = [];
   for (let k = 0; k < 50; k++) {
-    const peer = boardNode(`sensor-${k}`);
+    // Real clients (not boards of the world), so the topology draws them as live peers.
+    const peer = clientNode(`sensor-${k}`);
     templates.push(
       fakePacket(0, 0, {
         type: "PUBLISH",
