@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { encode, type Packet } from "../broker/codec/mod.ts";
 import { TEXTBOOK_PUBSUB, World } from "../devices/mod.ts";
-import type { BoardInput } from "../replay/mod.ts";
+import { type BoardInput, SessionRecorder } from "../replay/mod.ts";
 import { sToUs } from "../sim/mod.ts";
-import { type BoardFileMap, Persistence } from "./mod.ts";
+import { type BoardFileMap, Persistence, type RestoreSink } from "./mod.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -13,9 +13,13 @@ function fakePrograms(files = new Map<string, BoardFileMap>()) {
     files,
     python: (board: { name: string }) => {
       const f = files.get(board.name);
-      return f ? { files: { snapshot: () => ({ ...f }) } } : undefined;
+      return f
+        ? { files: { snapshot: () => ({ ...f }) }, interrupt() {}, replInput: () => false }
+        : undefined;
     },
     restoreFiles: (board: { name: string }, f: BoardFileMap) => void files.set(board.name, f),
+    runPython: (board: { name: string }, source: string) =>
+      void files.set(board.name, { "main.py": source }),
   };
 }
 
@@ -125,4 +129,32 @@ Deno.test("lesson progress: put, get, and refusals", () =>
     });
     await assert.rejects(() => p.progress.put("../x", {}), /must be 1-64 letters/);
     await assert.rejects(() => p.progress.put("big", "x".repeat(20_000)), /at most 16384/);
+  }));
+
+Deno.test("restoring through the SessionRecorder puts the restore in the recording", () =>
+  withDir(async (root) => {
+    const first = await Persistence.open(root);
+    const w1 = new World(TEXTBOOK_PUBSUB, { seed: 1 });
+    const programs = fakePrograms();
+    first.follow(w1, programs);
+    programs.files.set("subscriber", { "main.py": "print(1)" });
+    first.programChanged("subscriber");
+    await first.close();
+    w1.close();
+
+    const second = await Persistence.open(root);
+    const recorder = new SessionRecorder();
+    const w2 = new World(TEXTBOOK_PUBSUB, { seed: 1, wallTimebase: recorder.wallTimebase });
+    const programs2 = fakePrograms();
+    recorder.follow(w2, programs2);
+    const sink: RestoreSink = recorder;
+    second.follow(w2, programs2, sink);
+    const file = await recorder.session();
+    assert.deepEqual(
+      file.inputs.map((i) => [i.kind, i.afterEvents, i.kind === "board" ? i.action : ""]),
+      [["board", 0, "files"], ["broker-state", 0, ""]],
+    );
+    assert.deepEqual(programs2.files.get("subscriber"), { "main.py": "print(1)" });
+    await second.close();
+    w2.close();
   }));

@@ -25,6 +25,15 @@ export const frames = {
       topic,
       payload: text(payload),
     } as Packet, 4),
+  publishRetained: (topic: string, payload: string) =>
+    encode({
+      type: "PUBLISH",
+      dup: false,
+      qos: 0,
+      retain: true,
+      topic,
+      payload: text(payload),
+    } as Packet, 4),
   disconnect: () => encode({ type: "DISCONNECT" } as Packet, 4),
 };
 

@@ -10,7 +10,7 @@
  *     await recorder.board("publisher", { action: "hard-reset" }); // API actions
  *     const file = await recorder.session();                     // JSON.stringify it
  */
-import type { AttachedLink, Broker, Link, Timebase } from "../broker/mod.ts";
+import type { AttachedLink, Broker, BrokerState, Link, Timebase } from "../broker/mod.ts";
 import type { ScenarioEvent, World, WorldPacket } from "../devices/mod.ts";
 import { applyBoardInput, applyFault, type ApplyResult, type HostPrograms } from "./apply_input.ts";
 import { QuietGate } from "./gate.ts";
@@ -159,6 +159,20 @@ export class SessionRecorder {
       if (!rec) return { ok: false, status: 409, error: "No world is running" } as ApplyResult;
       rec.record({ kind: "fault", event });
       return applyFault(rec.world, event);
+    });
+  }
+
+  /**
+   * Saved broker state (persist/) put into the world's broker, and recorded: call it before
+   * the world runs, as persist/ does through its RestoreSink.
+   */
+  importBrokerState(state: BrokerState): Promise<void> {
+    return this.#gate.call(() => {
+      const rec = this.#current;
+      const broker = rec?.world.broker;
+      if (!rec || !broker) return;
+      rec.record({ kind: "broker-state", state });
+      broker.importState(state);
     });
   }
 

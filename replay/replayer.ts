@@ -247,6 +247,9 @@ export class Replayer {
       case "fault":
         applyFault(world, input.event);
         break;
+      case "broker-state":
+        world.broker?.importState(input.state);
+        break;
     }
   }
 

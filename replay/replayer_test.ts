@@ -108,3 +108,48 @@ Deno.test("parseSession() refuses other formats and versions with the reason", (
     /version 9 is not supported/,
   );
 });
+
+Deno.test("broker state restored before the run (persist/) is recorded and replayed", async () => {
+  const saved = (() => {
+    const w = new World(TEXTBOOK_PUBSUB, { seed: 1 });
+    const link = w.broker!.attach({
+      transport: "tcp",
+      remoteAddress: "10.0.0.1:1",
+      send: () => {},
+      close: () => {},
+    });
+    link.receive(frames.connect("keeper", 0, true));
+    link.receive(frames.publishRetained("greeting", "kept across restarts"));
+    const state = w.broker!.exportState();
+    w.close();
+    return state;
+  })();
+  const recorder = new SessionRecorder({ wall: new ManualWall() });
+  const world = new World(TEXTBOOK_PUBSUB, { seed: 2, wallTimebase: recorder.wallTimebase });
+  recorder.follow(world);
+  await recorder.importBrokerState(saved);
+  world.start();
+  await world.runUntil(sToUs(3));
+  const sent: Uint8Array[] = [];
+  const link = recorder.realClients(world.broker!).attach({
+    transport: "ws",
+    remoteAddress: "10.0.0.7:80",
+    send: (b) => sent.push(b),
+    close: () => {},
+  });
+  link.receive(frames.connect("late", 0));
+  link.receive(frames.subscribe("greeting"));
+  await world.runUntil(sToUs(4));
+  const file = await recorder.session();
+  world.close();
+  assert.equal(file.inputs[0].kind, "broker-state");
+  const retainedOut = file.packets.filter((p) => p.to === "10.0.0.7:80" && p.hex.startsWith("31"));
+  assert.equal(retainedOut.length, 1, "the restored retained message reached the client");
+  const replay = await replaySession(JSON.stringify(file));
+  try {
+    replay.check();
+    assert.deepEqual(replay.packets, file.packets);
+  } finally {
+    replay.close();
+  }
+});

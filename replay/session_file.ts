@@ -9,7 +9,7 @@
  */
 import type { Scenario, ScenarioEvent } from "../devices/mod.ts";
 import { checkScenario } from "../devices/mod.ts";
-import type { Transport } from "../broker/mod.ts";
+import type { BrokerState, Transport } from "../broker/mod.ts";
 
 export const SESSION_FORMAT = "mqtt-playground-session";
 export const SESSION_VERSION = 1;
@@ -56,6 +56,8 @@ export type SessionInput =
     | ({ kind: "board"; board: string } & BoardInput)
     /** A fault or scenario action applied by the host while the world ran. */
     | { kind: "fault"; event: ScenarioEvent }
+    /** Saved retained messages and sessions put back into the broker (persist/). */
+    | { kind: "broker-state"; state: BrokerState }
   );
 
 /** One packet of the log, as the world reported it. */
@@ -102,7 +104,15 @@ export function fromHex(hex: string): Uint8Array {
   return out;
 }
 
-const KINDS = new Set(["connect", "data", "close", "wall-timer", "board", "fault"]);
+const KINDS = new Set([
+  "connect",
+  "data",
+  "close",
+  "wall-timer",
+  "board",
+  "fault",
+  "broker-state",
+]);
 
 /** Checks a session read from JSON (text or parsed); throws naming the first bad field. */
 export function parseSession(value: unknown): SessionFile {
