@@ -93,6 +93,11 @@ export class Replayer {
     return this.world.clock.nowUs;
   }
 
+  /** The replayed world's programs (the host's MicroPython), when it has them. */
+  get programs(): ReplayPrograms | undefined {
+    return this.#programs;
+  }
+
   /** Where the recording stopped. */
   get endUs(): number {
     return this.file.end.atUs;
