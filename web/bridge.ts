@@ -22,6 +22,7 @@ import {
   boardNode,
   type BrokerView,
   clientNode,
+  type ConsoleLine,
   type PacketDetail,
   type PacketRow,
   type ServerMessage,
@@ -36,6 +37,8 @@ export const HELLO_ROWS = 2_000;
 export const DEFAULT_LOG_CAPACITY = 100_000;
 /** Console lines per board per batch; a program printing in a tight loop is cut here. */
 const CONSOLE_LINES_PER_BATCH = 200;
+/** Console lines per board a page opened late gets in `hello`. */
+const CONSOLE_HISTORY_LINES = 200;
 
 /** A world packet renumbered by the bridge, with its topology node resolved once. */
 interface LoggedPacket {
@@ -61,6 +64,7 @@ export class EventBridge {
   #pendingBoards = new Set<string>();
   #pendingConsole = new Map<string, ServerMessage[]>();
   #skippedConsole = new Map<string, number>();
+  #consoleHistory = new Map<string, ConsoleLine[]>();
   #offWorld: (() => void)[] = [];
   #offTap: (() => void)[] = [];
   #offTimers: (() => void)[] = [];
@@ -72,6 +76,9 @@ export class EventBridge {
     this.#follow(options.playground.world);
     this.#offPlayground = options.playground.onWorld((world) => {
       this.flush();
+      // A new world starts a new log: a page opened now sees none of the old one's packets.
+      this.#log.clear();
+      this.#consoleHistory.clear();
       this.#follow(world);
       options.hub.broadcast({ kind: "world", world: this.worldView() });
       options.hub.broadcast({ kind: "broker", broker: this.brokerView() });
@@ -90,6 +97,11 @@ export class EventBridge {
       world: this.worldView(),
       broker: this.brokerView(),
       packets: this.recentRows(HELLO_ROWS),
+      consoles: Object.fromEntries(
+        [...this.#consoleHistory].map((
+          [board, lines],
+        ) => [board, lines.slice(-CONSOLE_HISTORY_LINES)]),
+      ),
     };
   }
 
@@ -228,6 +240,10 @@ export class EventBridge {
       case "console": {
         // A MicroPython board's state (running, at the prompt, stopped) changes with its output.
         this.#pendingBoards.add(event.board);
+        const history = this.#consoleHistory.get(event.board) ?? [];
+        history.push({ atUs: event.atUs, text: event.text });
+        if (history.length > CONSOLE_HISTORY_LINES * 2) history.splice(0, CONSOLE_HISTORY_LINES);
+        this.#consoleHistory.set(event.board, history);
         const lines = this.#pendingConsole.get(event.board) ?? [];
         if (lines.length < CONSOLE_LINES_PER_BATCH) {
           lines.push({

@@ -4,6 +4,8 @@ export class SeqRing<T> {
   #items: (T | undefined)[];
   #seqs: Float64Array;
   #nextSeq = 1;
+  /** The first seq still meant to be kept (moves on at `clear()`). */
+  #firstSeq = 1;
 
   constructor(capacity: number) {
     if (!Number.isSafeInteger(capacity) || capacity < 1) {
@@ -31,13 +33,20 @@ export class SeqRing<T> {
   /** The newest `n` items, oldest first. */
   latest(n: number): T[] {
     const last = this.#nextSeq - 1;
-    const first = Math.max(1, last - Math.min(n, this.capacity) + 1);
+    const first = Math.max(this.#firstSeq, last - Math.min(n, this.capacity) + 1);
     const out: T[] = [];
     for (let seq = first; seq <= last; seq++) out.push(this.get(seq)!);
     return out;
   }
 
+  /** Forgets every item; numbering goes on from where it was. */
+  clear(): void {
+    this.#items = new Array(this.capacity);
+    this.#seqs.fill(0);
+    this.#firstSeq = this.#nextSeq;
+  }
+
   get size(): number {
-    return Math.min(this.#nextSeq - 1, this.capacity);
+    return Math.min(this.#nextSeq - this.#firstSeq, this.capacity);
   }
 }

@@ -18,3 +18,15 @@ Deno.test("SeqRing numbers items from 1 and an empty ring has nothing", () => {
   assert.equal(ring.get(1), 42);
   assert.throws(() => new SeqRing(0), /at least 1/);
 });
+
+Deno.test("SeqRing.clear() forgets everything but keeps numbering", () => {
+  const ring = new SeqRing<string>(4);
+  ring.push("a");
+  ring.push("b");
+  ring.clear();
+  assert.deepEqual(ring.latest(10), []);
+  assert.equal(ring.size, 0);
+  assert.equal(ring.get(2), undefined);
+  assert.equal(ring.push("c"), 3);
+  assert.deepEqual(ring.latest(10), ["c"]);
+});

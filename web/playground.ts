@@ -87,11 +87,13 @@ export class Playground implements PacedTarget {
    */
   async load(scenario: Scenario, seed?: number): Promise<World> {
     const [next, programs] = await this.#create(scenario, seed);
-    this.#world.close();
-    this.#programs?.close();
+    const [old, oldPrograms] = [this.#world, this.#programs];
     this.#world = next;
     this.#programs = programs;
+    // Listeners move to the new world first, so nothing hears the old one close.
     for (const listener of this.#listeners) listener(next);
+    old.close();
+    oldPrograms?.close();
     return next;
   }
 

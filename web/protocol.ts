@@ -120,7 +120,14 @@ export interface WorldView {
 export type ServerMessage =
   | { kind: "clock"; nowUs: number; mode: PaceMode; speed: number }
   /** First message on connect: the whole picture, and the latest packets. */
-  | { kind: "hello"; world: WorldView; broker: BrokerView; packets: PacketRow[] }
+  | {
+    kind: "hello";
+    world: WorldView;
+    broker: BrokerView;
+    packets: PacketRow[];
+    /** Each board's latest console lines, so a page opened late sees what was printed. */
+    consoles?: Record<string, ConsoleLine[]>;
+  }
   /** New packets since the last batch (batched by the server, ~10 per second). */
   | { kind: "packets"; rows: PacketRow[] }
   /** The world was replaced (a scenario loaded): start over from this. */

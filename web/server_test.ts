@@ -198,3 +198,26 @@ Deno.test("GET /qr shows the page's address as a QR code; /qr.svg is the bare pi
   assert.equal(svg.headers.get("content-type"), "image/svg+xml");
   assert.match(await svg.text(), /^<svg/);
 });
+
+Deno.test("hello gives a late page each board's console so far, and a new world starts a new log", async () => {
+  const { bridge, app, playground } = await setup();
+  const hello = bridge.hello();
+  if (hello.kind !== "hello") throw new Error("not a hello");
+  assert.ok(
+    hello.consoles?.subscriber?.some((l) => l.text === "msg: b'Hello PRECHIN'"),
+    JSON.stringify(hello.consoles),
+  );
+  const loaded = await app.request("/api/scenario", {
+    method: "POST",
+    body: JSON.stringify({ id: "phone-led-switch" }),
+  });
+  assert.equal(loaded.status, 200);
+  const after = bridge.hello();
+  if (after.kind !== "hello") throw new Error("not a hello");
+  assert.deepEqual(after.packets, []);
+  assert.deepEqual(after.consoles, {});
+  await playground.advanceTo(playground.nowUs + 6_000_000);
+  const rows = bridge.recentRows(100);
+  assert.ok(rows.length > 0);
+  assert.ok(rows[0].seq > 10, "seq numbers go on across worlds, so the UI never repeats one");
+});

@@ -16,6 +16,7 @@ export class FollowingTcpListener {
   #server: TcpServer | undefined;
   #broker: Broker | undefined;
   #retry: ReturnType<typeof setTimeout> | undefined;
+  #bound = false;
   /** Where a rebind that keeps failing is reported. */
   onError: (message: string) => void = (message) => console.error(message);
 
@@ -30,18 +31,19 @@ export class FollowingTcpListener {
   }
 
   /**
-   * Serves `broker`, or nothing while it is down. The first bind throws when the
-   * port is taken; a rebind retries briefly while the old listener lets go.
+   * Serves `broker`, or nothing while it is down. Only the very first bind throws
+   * (the port is taken: a clear error at start-up); later binds retry briefly while
+   * a listener closed a moment ago lets go of the port, and report if they give up.
    */
   follow(broker: Broker | undefined): void {
     if (broker === this.#broker) return;
-    const rebinding = this.#server !== undefined;
+    const firstBind = !this.#bound;
     this.#broker = broker;
     this.#server?.close();
     this.#server = undefined;
     clearTimeout(this.#retry);
     if (!broker) return;
-    if (!rebinding) {
+    if (firstBind) {
       this.#bind(broker);
       return;
     }
@@ -68,5 +70,6 @@ export class FollowingTcpListener {
   #bind(broker: Broker): void {
     this.#server = serveTcp(broker, { hostname: this.hostname, port: this.#port });
     this.#port = this.#server.port;
+    this.#bound = true;
   }
 }

@@ -71,3 +71,27 @@ Deno.test("while the broker is down nothing listens: connections are refused", a
     broker.close();
   }
 });
+
+Deno.test("after being down, the listener comes back on the same port without throwing", async () => {
+  const clock = new VirtualClock();
+  const first = new Broker({ clock });
+  const second = new Broker({ clock });
+  const listener = new FollowingTcpListener("127.0.0.1", 0);
+  try {
+    listener.follow(first);
+    const port = listener.port;
+    listener.follow(undefined); // a broker restart fault: nothing listens
+    listener.follow(second); // must not throw while the old socket lets go
+    let answer: number[] = [];
+    for (let i = 0; i < 100 && answer.length === 0; i++) {
+      answer = await connackFrom(port).catch(() => []);
+      if (answer.length === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(answer, [0x20, 0x02, 0x00, 0x00]);
+    assert.equal(second.tap.recent()[0].packet.type, "CONNECT");
+  } finally {
+    listener.close();
+    first.close();
+    second.close();
+  }
+});

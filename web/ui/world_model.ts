@@ -97,6 +97,7 @@ export function createWorldModel() {
         batch(() => {
           setWorld(message.world);
           setBroker(message.broker);
+          consoles.value = message.consoles ?? {};
         });
         packets.reset(message.packets);
         break;
