@@ -3,8 +3,9 @@
  * Wiring only: parse flags, start the host, report where to look.
  */
 import { parseArgs } from "node:util";
-import { PortInUseError, startHost } from "./web/mod.ts";
-import { classroomAddress, lanBanner, makeSeats, withSeats } from "./classroom/mod.ts";
+import { startHost } from "./web/mod.ts";
+import { classroomAddress, lanBanner, makeSeats, type Seats, withSeats } from "./classroom/mod.ts";
+import { type BrokerConfig, loadConfig } from "./broker/mod.ts";
 
 const USAGE =
   `Usage: deno task dev [--port 8000] [--host 127.0.0.1] [--mqtt-port 1883] [--scenario NAME] [--seed N] [--broker mqtt://HOST:PORT] [--paused] [--lan] [--seats N]
@@ -18,6 +19,8 @@ const USAGE =
                     default textbook-pubsub
   --seed N          seed of the world's random source (default: the scenario's)
   --broker URL      boards use a real broker (mqtt://HOST:PORT) instead of the embedded one
+  --config FILE     the broker's JSON config (users, ACL, limits; see broker/README.md),
+                    in force in every scenario
   --paused          start with the virtual clock paused
   --lan             listen on all interfaces (web, MQTT, /mqtt); print the classroom address and a QR code
   --seats N         users seat01..seatNN with printed passwords, each its own class/seatNN/# (plus
@@ -46,6 +49,21 @@ function parseSeats(text: string): number {
   return seats;
 }
 
+/**
+ * The classroom's broker settings over every scenario's own: --config replaces the
+ * keys it names, then --seats adds its users and rules.
+ */
+function classroomBrokerConfig(
+  fileConfig: BrokerConfig | undefined,
+  seats: Seats | undefined,
+): ((config: BrokerConfig) => BrokerConfig) | undefined {
+  if (!fileConfig && !seats) return undefined;
+  return (config) => {
+    const merged = fileConfig ? { ...config, ...fileConfig } : config;
+    return seats ? withSeats(merged, seats) : merged;
+  };
+}
+
 function parseFlags(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -57,6 +75,7 @@ function parseFlags(args: string[]) {
       scenario: { type: "string" },
       seed: { type: "string" },
       broker: { type: "string" },
+      config: { type: "string" },
       paused: { type: "boolean", default: false },
       lan: { type: "boolean", default: false },
       seats: { type: "string" },
@@ -73,6 +92,7 @@ function parseFlags(args: string[]) {
     scenario: values.scenario,
     seed: values.seed === undefined ? undefined : parseSeed(values.seed),
     externalBroker: values.broker,
+    configFile: values.config,
     paused: values.paused,
     lan: values.lan,
     seats: values.seats === undefined ? undefined : parseSeats(values.seats),
@@ -94,12 +114,13 @@ if (import.meta.main) {
     Deno.exit(0);
   }
   try {
+    const fileConfig = flags.configFile ? await loadConfig(flags.configFile) : undefined;
     const seats = flags.seats === undefined ? undefined : await makeSeats(flags.seats);
     const lanAddress = flags.lan ? classroomAddress()?.address : undefined;
     const host = await startHost({
       ...flags,
       lanAddress,
-      brokerConfig: seats && ((config) => withSeats(config, seats)),
+      brokerConfig: classroomBrokerConfig(fileConfig, seats),
     });
     console.log(`MQTT Playground is running: ${host.url}`);
     console.log(`MQTT 游乐场已启动：在浏览器中打开 ${host.url}`);
@@ -120,14 +141,10 @@ if (import.meta.main) {
       Deno.exit(0);
     });
   } catch (err) {
-    if (
-      err instanceof PortInUseError ||
-      (err instanceof Error &&
-        (err.message.startsWith("No scenario") || err.message.startsWith("Cannot use broker")))
-    ) {
-      console.error(err.message);
-      Deno.exit(1);
-    }
-    throw err;
+    // Start-up fails on what the teacher gave (a port, a file, a name): one clear line.
+    // MQTT_PLAYGROUND_DEBUG=1 shows the stack for a bug report.
+    if (!(err instanceof Error) || Deno.env.get("MQTT_PLAYGROUND_DEBUG")) throw err;
+    console.error(err.message);
+    Deno.exit(1);
   }
 }

@@ -1,11 +1,16 @@
 /**
- * End to end: the packet inspector in headless Chromium. Packets are the codec's own
- * frames and dissections (tests/support/ui_fake_world.ts), routed into the page.
+ * End to end: the packet inspector in headless Chromium, on the real world: the textbook
+ * boards' packets through the real broker, `/events` and the packet API.
  */
 import assert from "node:assert/strict";
+import type { PacketRow } from "../web/protocol.ts";
 import { artifactPath, launchBrowser } from "./support/browser.ts";
+import { packetDetail, packets, post, runUntil } from "./support/playground_api.ts";
 import { startPlayground } from "./support/playground_process.ts";
-import { fakeBoard, routeFakeWorld, textbookPackets } from "./support/ui_fake_world.ts";
+
+/** The textbook world run until the publisher has published `n` times, then paused. */
+const publishes = (n: number) => (rows: PacketRow[]) =>
+  rows.filter((r) => r.type === "PUBLISH" && r.peer === "board:publisher").length >= n;
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
 
@@ -20,8 +25,7 @@ Deno.test({
         viewport: { width: 1280, height: 720 },
         locale: "en-US",
       });
-      const packets = textbookPackets(20);
-      await routeFakeWorld(page, { packets });
+      const rows = await runUntil(playground.url, publishes(4));
       await page.goto(playground.url + "#packets");
       await page.locator(".prow[data-type=PUBLISH]").first().waitFor();
 
@@ -32,11 +36,12 @@ Deno.test({
       const seq = Number(
         await page.locator(".prow[data-type=PUBLISH]").first().getAttribute("data-seq"),
       );
-      const publish = packets.find((p) => p.row.seq === seq)!;
+      assert.ok(rows.some((r) => r.seq === seq));
+      const publish = await packetDetail(playground.url, seq);
       await page.locator(`.prow[data-seq="${publish.row.seq}"]`).click();
       await page.getByTestId("packet-detail").waitFor();
 
-      const topic = publish.detail.fields
+      const topic = publish.fields
         .flatMap((f) => [f, ...(f.children ?? [])])
         .find((f) => f.name === "variableHeader.topic")!;
       await page.locator('[data-name="variableHeader.topic"]').click();
@@ -52,7 +57,7 @@ Deno.test({
       await page.screenshot({ path: await artifactPath("ui-inspector-topic-en.png") });
 
       // Clicking a payload byte selects the payload field.
-      const payload = publish.detail.fields.find((f) => f.name === "payload")!;
+      const payload = publish.fields.find((f) => f.name === "payload")!;
       await page.locator(`.hex-bytes .byte[data-offset="${payload.start + 2}"]`).click();
       await page.locator('.field.selected[data-name="payload"]').waitFor();
       assert.equal(
@@ -88,7 +93,8 @@ Deno.test({
         viewport: { width: 1280, height: 720 },
         locale: "zh-CN",
       });
-      await routeFakeWorld(page, { packets: textbookPackets(5) });
+      const rows = await runUntil(playground.url, publishes(5));
+      const publishRows = rows.filter((r) => r.type === "PUBLISH").length;
       await page.goto(playground.url + "#packets");
       await page.locator(".plist-spacer .prow").first().waitFor();
       await page.getByTestId("filter-type").selectOption("SUBSCRIBE");
@@ -97,10 +103,12 @@ Deno.test({
       );
       await page.getByTestId("filter-type").selectOption("");
       await page.getByTestId("filter-topic").fill("/public/+/1");
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll(".plist-spacer .prow")].every((r) =>
-          r.getAttribute("data-type") === "PUBLISH"
-        ) && document.querySelectorAll(".plist-spacer .prow").length === 10
+      await page.waitForFunction(
+        (count) =>
+          [...document.querySelectorAll(".plist-spacer .prow")].every((r) =>
+            r.getAttribute("data-type") === "PUBLISH"
+          ) && document.querySelectorAll(".plist-spacer .prow").length === count,
+        publishRows,
       );
       await page.screenshot({ path: await artifactPath("ui-inspector-filter-zh.png") });
     } finally {
@@ -121,16 +129,18 @@ Deno.test({
         viewport: { width: 1280, height: 720 },
         locale: "en-US",
       });
-      await routeFakeWorld(page, { packets: textbookPackets(5) });
+      const rows = await runUntil(playground.url, publishes(2));
+      const seq = rows.find((r) => r.type === "PUBLISH")!.seq;
       await page.goto(playground.url + "#topology");
       await page.getByTestId("topology").waitFor();
       await page.keyboard.press("l");
       await page.locator(".lesson-panel").waitFor();
-      await page.evaluate(() =>
-        dispatchEvent(new CustomEvent("playground:show", { detail: { seq: 5 } }))
+      await page.evaluate(
+        (seq) => dispatchEvent(new CustomEvent("playground:show", { detail: { seq } })),
+        seq,
       );
-      await page.locator('[data-testid=packet-detail][data-seq="5"]').waitFor();
-      await page.locator('.prow.selected[data-seq="5"]').waitFor();
+      await page.locator(`[data-testid=packet-detail][data-seq="${seq}"]`).waitFor();
+      await page.locator(`.prow.selected[data-seq="${seq}"]`).waitFor();
       await page.evaluate(() =>
         dispatchEvent(new CustomEvent("playground:show", { detail: { board: "subscriber" } }))
       );
@@ -153,20 +163,14 @@ Deno.test({
         viewport: { width: 1280, height: 720 },
         locale: "en-US",
       });
-      const fake = await routeFakeWorld(page, { packets: textbookPackets(3) });
+      await runUntil(playground.url, publishes(1));
       await page.goto(playground.url + "#topology");
       await page.locator('[data-node="board:publisher"]').waitFor();
-      fake.send({
-        kind: "world",
-        world: {
-          seed: 1,
-          scenario: { id: "phone-led-switch", title: "blog" },
-          boards: [fakeBoard("esp32"), fakeBoard("phone")],
-        },
-      });
+      await post(playground.url, "/api/scenario", { id: "phone-led-switch" });
       await page.locator('[data-node="board:esp32"]').waitFor();
       await page.locator('[data-node="board:publisher"]').waitFor({ state: "detached" });
-      // Rows of the old world still in flight are not the new world's: none are listed.
+      // The new world is paused at its start: no packets yet, none of the old world's.
+      assert.deepEqual(await packets(playground.url), []);
       await page.keyboard.press("2");
       await page.getByText("No packets yet.").waitFor();
       await page.keyboard.press("3");

@@ -54,7 +54,7 @@ export function describeBrokerEvent(event: BrokerEvent): string {
     case "connection-closed":
       return `${event.clientId ?? `connection ${event.connectionId}`} closed: ${event.reason}`;
     case "acl-refused":
-      return `ACL refused ${event.action} of ${event.topic} by ${event.clientId} (rule: ${event.rule})`;
+      return `ACL refused ${event.action} of ${event.topic} by ${event.clientId} (${event.rule})`;
     case "will-published":
       return `will of ${event.clientId} published to ${event.topic}`;
     case "session-expired":
