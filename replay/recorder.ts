@@ -142,14 +142,20 @@ export class SessionRecorder {
     return proxy;
   }
 
-  /** A teacher's action on a board, applied once the world is quiet, and recorded. */
+  /**
+   * A teacher's action on a board, applied once the world is quiet, and recorded. Except
+   * Ctrl-C ("interrupt"): it exists to stop a program that never blocks, so it cannot wait
+   * for the world to be quiet; it is applied and recorded at once (exact on replay when
+   * the program was blocked; a runaway loop is stopped by wall time anyway, see README).
+   */
   board(name: string, input: BoardInput): Promise<ApplyResult> {
-    return this.#gate.call(() => {
+    const apply = () => {
       const rec = this.#current;
       if (!rec) return { ok: false, status: 409, error: "No world is running" } as ApplyResult;
       rec.record({ kind: "board", board: name, ...input } as InputBody);
       return applyBoardInput(rec.world, rec.programs, name, input);
-    });
+    };
+    return input.action === "interrupt" ? Promise.resolve(apply()) : this.#gate.call(apply);
   }
 
   /** A fault applied now (a scenario event), once the world is quiet, and recorded. */
