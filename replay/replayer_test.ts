@@ -153,3 +153,28 @@ Deno.test("broker state restored before the run (persist/) is recorded and repla
     replay.close();
   }
 });
+
+Deno.test("faults applied live (wifi drop, latency) are recorded and replayed", async () => {
+  const recorder = new SessionRecorder();
+  const world = new World(TEXTBOOK_PUBSUB, { seed: 9, wallTimebase: recorder.wallTimebase });
+  recorder.follow(world);
+  world.start();
+  await world.runUntil(sToUs(12));
+  const dropped = await recorder.fault({ atMs: 0, action: "wifi-drop", board: "subscriber" });
+  assert.deepEqual(dropped, { ok: true });
+  const slow = await recorder.fault({ atMs: 0, action: "latency", extraMs: 300 });
+  assert.deepEqual(slow, { ok: true });
+  const restart = await recorder.fault({ atMs: 0, action: "broker-restart" });
+  assert.equal(restart.ok, false, "a broker restart is refused live");
+  await world.runUntil(sToUs(25));
+  const file = await recorder.session();
+  world.close();
+  assert.deepEqual(file.inputs.map((i) => i.kind), ["fault", "fault", "fault"]);
+  const replay = await replaySession(file);
+  try {
+    replay.check();
+    assert.deepEqual(replay.packets, file.packets);
+  } finally {
+    replay.close();
+  }
+});
