@@ -29,3 +29,11 @@ export interface AttachedLink {
   /** The peer went away (or `link.close()` finished). */
   closed(): void;
 }
+
+/**
+ * What a transport hands its links to: the Broker, or anything that stands in for
+ * it (a recorder that notes what real clients send, then passes the link on).
+ */
+export interface LinkAcceptor {
+  attach(link: Link): AttachedLink;
+}

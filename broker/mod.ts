@@ -6,7 +6,7 @@ export { Broker } from "./broker.ts";
 export type { BrokerOptions, BrokerSnapshot, ClientSnapshot } from "./broker.ts";
 export { BROKER_STATE_VERSION } from "./state.ts";
 export type { BrokerState, StoredDelivery, StoredMessage, StoredSession } from "./state.ts";
-export type { AttachedLink, Link, Transport } from "./link.ts";
+export type { AttachedLink, Link, LinkAcceptor, Transport } from "./link.ts";
 export { DEFAULT_TAP_BYTES, DEFAULT_TAP_CAPACITY, dissectEvent, Tap } from "./tap.ts";
 export type { PacketEvent, PacketListener } from "./tap.ts";
 export type { BrokerEvent, BrokerEventListener } from "./events.ts";

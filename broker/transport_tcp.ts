@@ -3,8 +3,7 @@
  * copied out of one reused buffer (the decoder keeps views of what it gets),
  * writes are batched while the previous write is in progress.
  */
-import type { Broker } from "./broker.ts";
-import type { AttachedLink, Link } from "./link.ts";
+import type { AttachedLink, Link, LinkAcceptor } from "./link.ts";
 
 export const DEFAULT_MQTT_PORT = 1883;
 export const DEFAULT_MQTT_HOST = "127.0.0.1";
@@ -34,7 +33,16 @@ export interface TcpServer {
   close(): void;
 }
 
-export function serveTcp(broker: Broker, options: TcpServerOptions = {}): TcpServer {
+/**
+ * Serves MQTT over TCP to `target`: a broker, or a function giving the broker of
+ * the moment (a host whose world is replaced keeps one listener; while it gives
+ * none, new connections are closed at once).
+ */
+export function serveTcp(
+  target: LinkAcceptor | (() => LinkAcceptor | undefined),
+  options: TcpServerOptions = {},
+): TcpServer {
+  const current = typeof target === "function" ? target : () => target;
   const hostname = options.hostname ?? DEFAULT_MQTT_HOST;
   const port = options.port ?? DEFAULT_MQTT_PORT;
   let listener: Deno.TcpListener;
@@ -56,6 +64,11 @@ export function serveTcp(broker: Broker, options: TcpServerOptions = {}): TcpSer
         if (closed) {
           conn.close();
           break;
+        }
+        const broker = current();
+        if (!broker) {
+          conn.close(); // nothing to talk to, as when a real broker is down
+          continue;
         }
         sockets.add(conn);
         serveConnection(broker, conn, () => sockets.delete(conn));
@@ -83,7 +96,7 @@ export function serveTcp(broker: Broker, options: TcpServerOptions = {}): TcpSer
   };
 }
 
-function serveConnection(broker: Broker, conn: Deno.TcpConn, onGone: () => void): void {
+function serveConnection(broker: LinkAcceptor, conn: Deno.TcpConn, onGone: () => void): void {
   try {
     conn.setNoDelay(true);
   } catch { /* not fatal */ }

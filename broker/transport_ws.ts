@@ -3,8 +3,7 @@
  * carry the byte stream [MQTT-6.0.0-1]. Mount it in Hono:
  *   app.get("/mqtt", (c) => upgradeMqttWebSocket(broker, c.req.raw, c.env?.remoteAddr));
  */
-import type { Broker } from "./broker.ts";
-import type { Link } from "./link.ts";
+import type { Link, LinkAcceptor } from "./link.ts";
 
 export const MQTT_SUBPROTOCOLS = ["mqtt", "mqttv3.1"];
 const WS_CONNECTING = 0;
@@ -13,7 +12,7 @@ const WS_CLOSE_PROTOCOL_ERROR = 1002;
 
 /** Upgrades an HTTP request to an MQTT WebSocket, or answers 400 when it is not one. */
 export function upgradeMqttWebSocket(
-  broker: Broker,
+  broker: LinkAcceptor,
   request: Request,
   remoteAddr?: Deno.Addr,
 ): Response {
@@ -33,7 +32,11 @@ export function upgradeMqttWebSocket(
 }
 
 /** Attaches any server-side WebSocket to the broker. */
-export function adaptWebSocket(broker: Broker, socket: WebSocket, remoteAddress: string): void {
+export function adaptWebSocket(
+  broker: LinkAcceptor,
+  socket: WebSocket,
+  remoteAddress: string,
+): void {
   socket.binaryType = "arraybuffer";
   const early: Uint8Array[] = [];
   let gone = false;

@@ -93,6 +93,7 @@ export class World {
   #packetListeners = new Set<(p: WorldPacket) => void>();
   #packetSeq = 1;
   #started = false;
+  #closed = false;
   readonly #tapCapacity: number | undefined;
   readonly #wallTimebase: Timebase | undefined;
 
@@ -188,7 +189,7 @@ export class World {
   /** Fires the next event (then settles). False when nothing is scheduled. */
   async step(): Promise<boolean> {
     await this.settle();
-    if (!this.clock.runNext()) return false;
+    if (this.#closed || !this.clock.runNext()) return false;
     await this.settle();
     return true;
   }
@@ -198,6 +199,8 @@ export class World {
     for (;;) {
       // most events wake nobody: only pay for a promise when code is running
       if (this.activity.running > 0) await this.settle();
+      // A world closed while this run waited on its boards stops where it is.
+      if (this.#closed) return;
       const next = this.clock.nextEventAt();
       if (next === undefined || next > untilUs) break;
       this.clock.runNext();
@@ -235,6 +238,8 @@ export class World {
 
   /** Stops the broker and the gateway; the world can be dropped afterwards. */
   close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
     for (const board of this.boards.values()) board.powerOff();
     this.#stopBroker();
     this.#gateway?.close();

@@ -97,19 +97,25 @@ Deno.test({
       const publishRows = rows.filter((r) => r.type === "PUBLISH").length;
       await page.goto(playground.url + "#packets");
       await page.locator(".plist-spacer .prow").first().waitFor();
+      // The list draws only the rows in view; the count says how many the filter keeps.
+      const countIs = (text: string) =>
+        page.locator("[data-testid=packet-count]", { hasText: new RegExp(`^${text}$`) }).waitFor();
+      await countIs(`${rows.length} / ${rows.length}`);
       await page.getByTestId("filter-type").selectOption("SUBSCRIBE");
-      await page.waitForFunction(() =>
-        document.querySelectorAll(".plist-spacer .prow").length === 1
+      await countIs(`1 / ${rows.length}`);
+      assert.deepEqual(
+        await page.locator(".plist-spacer .prow").evaluateAll((els) =>
+          els.map((el) => el.getAttribute("data-type"))
+        ),
+        ["SUBSCRIBE"],
       );
       await page.getByTestId("filter-type").selectOption("");
       await page.getByTestId("filter-topic").fill("/public/+/1");
-      await page.waitForFunction(
-        (count) =>
-          [...document.querySelectorAll(".plist-spacer .prow")].every((r) =>
-            r.getAttribute("data-type") === "PUBLISH"
-          ) && document.querySelectorAll(".plist-spacer .prow").length === count,
-        publishRows,
+      await countIs(`${publishRows} / ${rows.length}`);
+      const shown = await page.locator(".plist-spacer .prow").evaluateAll((els) =>
+        els.map((el) => el.getAttribute("data-type"))
       );
+      assert.ok(shown.length > 0 && shown.every((type) => type === "PUBLISH"), shown.join());
       await page.screenshot({ path: await artifactPath("ui-inspector-filter-zh.png") });
     } finally {
       await browser.close();

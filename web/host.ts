@@ -4,7 +4,7 @@
  */
 import type { BrokerConfig } from "../broker/mod.ts";
 import type { QrPageOptions } from "../classroom/mod.ts";
-import { upgradeMqttWebSocket } from "../broker/transport_ws.ts";
+import { upgradeMqttWebSocket } from "../broker/mod.ts";
 import { parseBrokerUrl, type Scenario, tcpBrokerGateway } from "../devices/mod.ts";
 import { EventBridge } from "./bridge.ts";
 import { bundleUi } from "./bundle.ts";

@@ -171,11 +171,13 @@ export function drivePacer(
   pacer: Pacer,
   every: (periodMs: number, callback: () => void) => () => void,
   periodMs = 16,
+  /** A world that throws is a bug to report, never a reason to stop the class's host. */
+  onError: (error: unknown) => void = (error) => console.error("The world failed a step:", error),
 ): () => void {
   let running = false;
   return every(periodMs, () => {
     if (running) return; // a slow async tick is never stacked
     running = true;
-    pacer.tick().finally(() => (running = false));
+    pacer.tick().catch(onError).finally(() => (running = false));
   });
 }

@@ -211,3 +211,33 @@ Deno.test("drivePacer() ticks on the injected timer and stops when asked", async
   stop();
   assert.equal(stopped, true);
 });
+
+Deno.test("drivePacer() reports a world that throws and keeps ticking", async () => {
+  const clock = new VirtualClock();
+  const wall = new ManualWall();
+  clock.after(1_000, () => {
+    throw new Error("a broken event");
+  });
+  const pacer = new Pacer(clock, wall);
+  pacer.play(1);
+  let fire: () => void = () => {};
+  const errors: unknown[] = [];
+  drivePacer(
+    pacer,
+    (_ms, cb) => {
+      fire = cb;
+      return () => {};
+    },
+    16,
+    (err) => errors.push(err),
+  );
+  wall.ms += 5;
+  fire();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(errors.length, 1);
+  assert.match(String(errors[0]), /a broken event/);
+  wall.ms += 5;
+  fire();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.ok(clock.nowUs > 5_000, `clock at ${clock.nowUs}`);
+});

@@ -4,8 +4,7 @@
  * never hold on to a world that is gone.
  */
 import type { Broker, BrokerConfig, Timebase } from "../broker/mod.ts";
-import type { Scenario } from "../devices/scenario.ts";
-import { type BrokerGateway, World } from "../devices/world.ts";
+import { type BrokerGateway, type Scenario, World } from "../devices/mod.ts";
 import type { PacedTarget } from "./pacer.ts";
 import type { WorldPrograms } from "./world_programs.ts";
 

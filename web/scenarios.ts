@@ -7,7 +7,7 @@ import { BUILTIN_SCENARIOS, type Scenario } from "../devices/mod.ts";
 import { lessonIds, loadLesson, pythonScenario } from "../lessons/mod.ts";
 
 /** What `deno task dev` loads when no --scenario is given. */
-export const DEFAULT_SCENARIO = "textbook-pubsub";
+export const DEFAULT_SCENARIO = "lesson-01";
 
 export interface ScenarioInfo {
   id: string;

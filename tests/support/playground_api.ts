@@ -33,7 +33,7 @@ export async function runUntil(
   try {
     for (;;) {
       const rows = await packets(baseUrl);
-      if (done(rows)) return rows;
+      if (done(rows)) break;
       if (Date.now() - started > limitMs) {
         throw new Error(`The world did not get there in ${limitMs} ms: ${rows.length} packets`);
       }
@@ -42,4 +42,6 @@ export async function runUntil(
   } finally {
     await post(baseUrl, "/api/time", { action: "pause" });
   }
+  // What happened between the last look and the pause counts too.
+  return await packets(baseUrl);
 }

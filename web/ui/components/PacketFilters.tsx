@@ -45,7 +45,7 @@ export function PacketFilters({ packets }: { packets: PacketsModel }) {
           ))}
         </datalist>
       </label>
-      <span class="count" aria-live="polite">
+      <span class="count" aria-live="polite" data-testid="packet-count">
         {packets.version.value >= 0 && packets.viewLength()} / {packets.store.size}
       </span>
       <span class="downloads">
