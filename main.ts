@@ -16,7 +16,7 @@ const USAGE =
   --mqtt-host ADDR  address the MQTT broker listens on (default 127.0.0.1)
   --scenario NAME   the world loaded at start: a built-in (textbook-pubsub, ...) or a
                     lesson (lesson-01 .. lesson-11, -broken for its broken version);
-                    default textbook-pubsub
+                    default lesson-01: the textbook pair on real MicroPython
   --seed N          seed of the world's random source (default: the scenario's)
   --broker URL      boards use a real broker (mqtt://HOST:PORT) instead of the embedded one
   --config FILE     the broker's JSON config (users, ACL, limits; see broker/README.md),
