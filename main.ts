@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { startHost } from "./web/mod.ts";
+import { parseSession } from "./replay/mod.ts";
 import { classroomAddress, lanBanner, makeSeats, type Seats, withSeats } from "./classroom/mod.ts";
 import { type BrokerConfig, loadConfig } from "./broker/mod.ts";
 
@@ -21,6 +22,9 @@ const USAGE =
   --broker URL      boards use a real broker (mqtt://HOST:PORT) instead of the embedded one
   --config FILE     the broker's JSON config (users, ACL, limits; see broker/README.md),
                     in force in every scenario
+  --data DIR        keep students' programs, lesson progress and the broker's retained
+                    messages and sessions in DIR across restarts (deno task dev uses .data)
+  --replay FILE     play a recorded session (GET /api/session.json) instead of a live world
   --paused          start with the virtual clock paused
   --lan             listen on all interfaces (web, MQTT, /mqtt); print the classroom address and a QR code
   --seats N         users seat01..seatNN with printed passwords, each its own class/seatNN/# (plus
@@ -76,6 +80,8 @@ function parseFlags(args: string[]) {
       seed: { type: "string" },
       broker: { type: "string" },
       config: { type: "string" },
+      data: { type: "string" },
+      replay: { type: "string" },
       paused: { type: "boolean", default: false },
       lan: { type: "boolean", default: false },
       seats: { type: "string" },
@@ -93,6 +99,8 @@ function parseFlags(args: string[]) {
     seed: values.seed === undefined ? undefined : parseSeed(values.seed),
     externalBroker: values.broker,
     configFile: values.config,
+    dataDir: values.data,
+    replayFile: values.replay,
     paused: values.paused,
     lan: values.lan,
     seats: values.seats === undefined ? undefined : parseSeats(values.seats),
@@ -122,6 +130,17 @@ if (import.meta.main) {
       lanAddress,
       brokerConfig: classroomBrokerConfig(fileConfig, seats),
     });
+    if (flags.replayFile) {
+      const replayer = await host.playground.replay(
+        parseSession(await Deno.readTextFile(flags.replayFile)),
+      );
+      host.pacer.pause();
+      const file = replayer.file;
+      console.log(
+        `Replaying ${flags.replayFile}: ${file.inputs.length} inputs, ${file.packets.length} packets, ` +
+          `until ${(replayer.endUs / 1e6).toFixed(1)} s`,
+      );
+    }
     console.log(`MQTT Playground is running: ${host.url}`);
     console.log(`MQTT 游乐场已启动：在浏览器中打开 ${host.url}`);
     if (flags.externalBroker) {
@@ -136,10 +155,16 @@ if (import.meta.main) {
       console.log(lanBanner({ webPort: host.port, mqttPort, address: lanAddress }));
     }
     if (seats) console.log(seats.table());
-    Deno.addSignalListener("SIGINT", async () => {
+    // Ctrl-C in the terminal, or a service manager's stop: save what must survive, then go.
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
       await host.shutdown();
       Deno.exit(0);
-    });
+    };
+    Deno.addSignalListener("SIGINT", stop);
+    Deno.addSignalListener("SIGTERM", stop);
   } catch (err) {
     // Start-up fails on what the teacher gave (a port, a file, a name): one clear line.
     // MQTT_PLAYGROUND_DEBUG=1 shows the stack for a bug report.

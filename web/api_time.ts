@@ -48,6 +48,7 @@ export function timeApi({ pacer, hub, nextPacketSeq }: TimeApiParts): Hono {
           break;
         case "pause":
           pacer.pause();
+          await pacer.settled(); // a tick under way finishes first: then nothing moves
           break;
         case "step":
           if (body.to === "packet" && nextPacketSeq) {

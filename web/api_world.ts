@@ -1,5 +1,7 @@
 /** HTTP API for the world: its state, scenarios, and controlling boards. */
 import { Hono } from "hono";
+import type { Persistence } from "../persist/mod.ts";
+import { applyBoardInput, type BoardInput, type SessionRecorder } from "../replay/mod.ts";
 import type { EventBridge } from "./bridge.ts";
 import type { Playground } from "./playground.ts";
 import { resolveScenario, scenarioList } from "./scenarios.ts";
@@ -32,7 +34,15 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | und
 
 const errorText = (err: unknown) => err instanceof Error ? err.message : String(err);
 
-export function worldApi(playground: Playground, bridge: EventBridge): Hono {
+export interface WorldApiParts {
+  playground: Playground;
+  bridge: EventBridge;
+  /** When present, board actions are recorded (and replayable) through it. */
+  recorder?: SessionRecorder;
+  persistence?: Persistence;
+}
+
+export function worldApi({ playground, bridge, recorder, persistence }: WorldApiParts): Hono {
   const app = new Hono();
 
   app.get("/api/world", (c) => c.json({ world: bridge.worldView(), broker: bridge.brokerView() }));
@@ -80,29 +90,14 @@ export function worldApi(playground: Playground, bridge: EventBridge): Hono {
     }
     const body = await jsonBody(c.req.raw);
     if (!body) return c.json({ error: "Body must be a JSON object (or empty)" }, 400);
-    const programs = playground.programs;
-    const python = programs?.python(board);
+    if (playground.replaying) {
+      return c.json(
+        { error: "A recorded session is playing; load a scenario to take control" },
+        409,
+      );
+    }
+    let input: BoardInput;
     switch (action) {
-      case "power-on":
-        board.powerOn();
-        break;
-      case "power-off":
-        board.powerOff();
-        break;
-      case "hard-reset":
-        board.hardReset();
-        break;
-      case "soft-reset":
-        board.softReset();
-        break;
-      case "interrupt":
-        if (!python) {
-          return c.json({
-            error: `Board '${name}' runs a built-in program; Ctrl-C needs MicroPython`,
-          }, 409);
-        }
-        python.interrupt();
-        break;
       case "button": {
         const pin = body.pin === undefined ? 0 : Number(body.pin);
         if (!Number.isInteger(pin) || pin < 0 || pin > 39) {
@@ -110,8 +105,7 @@ export function worldApi(playground: Playground, bridge: EventBridge): Hono {
             error: `pin must be a GPIO number 0..39, got ${JSON.stringify(body.pin)}`,
           }, 400);
         }
-        if (body.pressed === false) board.releaseButton(pin);
-        else board.pressButton(pin);
+        input = { action, pin, pressed: body.pressed !== false };
         break;
       }
       case "program": {
@@ -119,25 +113,24 @@ export function worldApi(playground: Playground, bridge: EventBridge): Hono {
         if (typeof source !== "string" || source.length > MAX_PROGRAM_BYTES) {
           return c.json({ error: `source must be the text of main.py (at most 256 KB)` }, 400);
         }
-        if (!programs) return c.json({ error: "This host does not run MicroPython" }, 409);
-        programs.runPython(board, source);
-        // As after uploading main.py and pressing Ctrl-D: WiFi stays joined.
-        if (board.power === "on") board.softReset();
-        else board.powerOn();
+        input = { action, source };
         break;
       }
-      case "repl": {
+      case "repl":
         if (typeof body.line !== "string") {
           return c.json({ error: 'Body must be JSON such as {"line":"led.value(1)"}' }, 400);
         }
-        if (!python?.replInput(body.line)) {
-          return c.json({
-            error: `Board '${name}' is not at the >>> prompt (a program is running)`,
-          }, 409);
-        }
+        input = { action, line: body.line };
         break;
-      }
+      default:
+        input = { action };
     }
+    // One code path for the live host and for replay (replay/apply_input.ts).
+    const result = recorder
+      ? await recorder.board(name, input)
+      : applyBoardInput(playground.world, playground.programs, name, input);
+    if (!result.ok) return c.json({ error: result.error }, result.status);
+    if (action === "program") persistence?.programChanged(name);
     return c.json({ ok: true });
   });
 

@@ -2,10 +2,11 @@
  * The host: paces the world's clock against the wall, serves the UI and lets
  * real MQTT clients in. This is the only place where host time meets the world.
  */
-import type { BrokerConfig } from "../broker/mod.ts";
+import { type Broker, type BrokerConfig, upgradeMqttWebSocket } from "../broker/mod.ts";
 import type { QrPageOptions } from "../classroom/mod.ts";
-import { upgradeMqttWebSocket } from "../broker/mod.ts";
-import { parseBrokerUrl, type Scenario, tcpBrokerGateway } from "../devices/mod.ts";
+import { parseBrokerUrl, type Scenario, tcpBrokerGateway, type World } from "../devices/mod.ts";
+import { Persistence } from "../persist/mod.ts";
+import { SessionRecorder } from "../replay/mod.ts";
 import { EventBridge } from "./bridge.ts";
 import { bundleUi } from "./bundle.ts";
 import { EventHub } from "./events.ts";
@@ -34,6 +35,8 @@ export interface HostOptions {
   brokerConfig?: (config: BrokerConfig) => BrokerConfig;
   /** --lan: the classroom address shown on GET /qr and printed at start. */
   lanAddress?: string;
+  /** --data: where programs, progress and the broker's state survive a restart (none: nothing saved). */
+  dataDir?: string;
 }
 
 export interface RunningHost {
@@ -66,39 +69,46 @@ function displayHost(hostname: string): string {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
+  // Everything from outside the world is recorded, so a lesson can be replayed exactly.
+  const recorder = new SessionRecorder({ wall: wallTimebase });
+  const persistence = options.dataDir === undefined
+    ? undefined
+    : await Persistence.open(options.dataDir);
   const scenario = options.scenario ?? DEFAULT_SCENARIO;
   const playground = await Playground.create({
     scenario: typeof scenario === "string" ? await resolveScenario(scenario) : scenario,
     programs: worldPrograms,
-    wallTimebase,
+    wallTimebase: recorder.wallTimebase,
     seed: options.seed,
     brokerConfig: options.brokerConfig,
     gateway: options.externalBroker
       ? tcpBrokerGateway(parseBrokerUrl(options.externalBroker))
       : undefined,
   });
+  const followWorld = (world: World) => {
+    if (playground.replaying) {
+      recorder.stop(); // a replay is neither recorded nor saved
+      return;
+    }
+    recorder.follow(world, playground.programs); // first: restores go into the recording
+    persistence?.follow(world, playground.programs, recorder);
+  };
+  followWorld(playground.world);
+  playground.onWorld(followWorld);
+
   const pacer = new Pacer(playground, { nowMs: () => performance.now() });
   const hub = new EventHub();
+  // Real clients reach the world's broker through the recorder; during a replay, not at all.
+  const realClients = (broker: Broker | undefined) =>
+    playground.replaying || !broker ? undefined : recorder.realClients(broker);
   const tcp = new FollowingTcpListener(options.mqttHostname, options.mqttPort);
-  try {
-    tcp.follow(playground.broker);
-  } catch (err) {
-    if (err instanceof Error && err.message.includes("already in use")) {
-      throw new PortInUseError(
-        "The MQTT broker",
-        options.mqttHostname,
-        options.mqttPort,
-        "--mqtt-port",
-      );
-    }
-    throw err;
-  }
+  tcp.follow(realClients(playground.broker));
   const mqttUrl = `mqtt://${displayHost(options.mqttHostname)}:${tcp.port}`;
   const bridge = new EventBridge({
     hub,
     playground,
     endpoints: { tcp: mqttUrl, ws: "/mqtt" },
-    onBroker: (broker) => tcp.follow(broker),
+    onBroker: (broker) => tcp.follow(realClients(broker)),
   });
   const bundle = await bundleUi();
   let lan: QrPageOptions | undefined; // known once the web server has its port
@@ -106,12 +116,25 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     pacer,
     hub,
     bundle,
-    world: { playground, bridge },
+    world: { playground, bridge, recorder, persistence },
+    session: {
+      record: () =>
+        playground.replaying ? Promise.resolve(playground.replaying.file) : recorder.session(),
+      load: (file) => {
+        pacer.pause();
+        return playground.replay(file);
+      },
+    },
     lan: () => lan,
     upgradeMqtt: (request, remoteAddr) => {
-      const broker = playground.broker;
-      if (!broker) return new Response("The broker is down (a scenario fault)\n", { status: 503 });
-      return upgradeMqttWebSocket(broker, request, remoteAddr);
+      if (playground.replaying) {
+        return new Response("A recorded session is playing: load a scenario to go live\n", {
+          status: 503,
+        });
+      }
+      const target = realClients(playground.broker);
+      if (!target) return new Response("The broker is down (a scenario fault)\n", { status: 503 });
+      return upgradeMqttWebSocket(target, request, remoteAddr);
     },
   });
 
@@ -158,6 +181,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       stopClockBroadcast();
       bridge.stop();
       tcp.close();
+      await persistence?.close(); // the last save
       playground.close();
       await server.shutdown();
     },

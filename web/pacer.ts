@@ -87,6 +87,11 @@ export class Pacer {
     this.#notify();
   }
 
+  /** Resolves once no tick or step is running: after `pause()`, the world holds still. */
+  async settled(): Promise<void> {
+    while (this.#busy) await this.#busy;
+  }
+
   /** Pauses, then fires the next event. Returns false when nothing was pending. */
   async step(): Promise<boolean> {
     this.pause();

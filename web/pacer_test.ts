@@ -241,3 +241,36 @@ Deno.test("drivePacer() reports a world that throws and keeps ticking", async ()
   await new Promise((r) => setTimeout(r, 0));
   assert.ok(clock.nowUs > 5_000, `clock at ${clock.nowUs}`);
 });
+
+Deno.test("settled() waits for a tick under way, so a pause really holds the world still", async () => {
+  const clock = new VirtualClock();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const target = {
+    get nowUs() {
+      return clock.nowUs;
+    },
+    nextEventAt: () => clock.nextEventAt(),
+    advanceTo: async (t: number) => {
+      await gate;
+      clock.advanceTo(t);
+    },
+    runNext: () => clock.runNext(),
+  };
+  const wall = new ManualWall();
+  const pacer = new Pacer(target, wall);
+  pacer.play(1);
+  wall.ms += 10;
+  const ticking = pacer.tick();
+  pacer.pause();
+  let settled = false;
+  const waiting = pacer.settled().then(() => (settled = true));
+  await Promise.resolve();
+  assert.equal(settled, false);
+  release();
+  await Promise.all([ticking, waiting]);
+  assert.equal(clock.nowUs, 10_000);
+  wall.ms += 10;
+  await pacer.tick();
+  assert.equal(clock.nowUs, 10_000);
+});

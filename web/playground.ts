@@ -5,6 +5,7 @@
  */
 import type { Broker, BrokerConfig, Timebase } from "../broker/mod.ts";
 import { type BrokerGateway, type Scenario, World } from "../devices/mod.ts";
+import { Replayer, type SessionFile } from "../replay/mod.ts";
 import type { PacedTarget } from "./pacer.ts";
 import type { WorldPrograms } from "./world_programs.ts";
 
@@ -28,6 +29,8 @@ export class Playground implements PacedTarget {
   #programs: WorldPrograms | undefined;
   #options: PlaygroundOptions;
   #listeners = new Set<WorldListener>();
+  /** Set while a recorded session plays instead of a live world. */
+  #replayer: Replayer | undefined;
 
   private constructor(options: PlaygroundOptions) {
     this.#options = options;
@@ -63,15 +66,30 @@ export class Playground implements PacedTarget {
   }
 
   nextEventAt(): number | undefined {
-    return this.#world.clock.nextEventAt();
+    return this.#replayer ? this.#replayer.nextEventAt() : this.#world.clock.nextEventAt();
   }
 
   advanceTo(targetUs: number): Promise<void> {
-    return this.#world.runUntil(targetUs);
+    return this.#replayer ? this.#replayer.advanceTo(targetUs) : this.#world.runUntil(targetUs);
   }
 
   runNext(): Promise<boolean> {
-    return this.#world.step();
+    return this.#replayer ? this.#replayer.runNext() : this.#world.step();
+  }
+
+  /** The recorded session playing now, if one is (the world then takes no live input). */
+  get replaying(): Replayer | undefined {
+    return this.#replayer;
+  }
+
+  /**
+   * Plays a recorded session: its scenario and seed rebuilt, its inputs fed at their
+   * exact points. Loading a scenario ends it.
+   */
+  async replay(file: SessionFile | string): Promise<Replayer> {
+    const replayer = await Replayer.create(file, { programs: this.#options.programs });
+    this.#swap(replayer.world, replayer.programs as WorldPrograms | undefined, replayer);
+    return replayer;
   }
 
   /** Called with the new world each time one is loaded; returns unsubscribe. */
@@ -86,19 +104,24 @@ export class Playground implements PacedTarget {
    */
   async load(scenario: Scenario, seed?: number): Promise<World> {
     const [next, programs] = await this.#create(scenario, seed);
-    const [old, oldPrograms] = [this.#world, this.#programs];
-    this.#world = next;
-    this.#programs = programs;
-    // Listeners move to the new world first, so nothing hears the old one close.
-    for (const listener of this.#listeners) listener(next);
-    old.close();
-    oldPrograms?.close();
+    this.#swap(next, programs, undefined);
     return next;
   }
 
   close(): void {
     this.#world.close();
     this.#programs?.close();
+  }
+
+  #swap(next: World, programs: WorldPrograms | undefined, replayer: Replayer | undefined): void {
+    const [old, oldPrograms] = [this.#world, this.#programs];
+    this.#world = next;
+    this.#programs = programs;
+    this.#replayer = replayer;
+    // Listeners move to the new world first, so nothing hears the old one close.
+    for (const listener of this.#listeners) listener(next);
+    old.close();
+    oldPrograms?.close();
   }
 
   async #create(

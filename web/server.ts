@@ -9,6 +9,10 @@ import { captureApi } from "./api_capture.ts";
 import { encodeQr, qrPage, type QrPageOptions, renderSvg } from "../classroom/mod.ts";
 import { clockMessage, timeApi } from "./api_time.ts";
 import { worldApi } from "./api_world.ts";
+import { progressApi } from "./api_progress.ts";
+import { sessionApi, type SessionApiParts } from "./api_session.ts";
+import type { Persistence } from "../persist/mod.ts";
+import type { SessionRecorder } from "../replay/mod.ts";
 import { lessonsApi } from "./lessons_api.ts";
 import { recordWorld } from "../lessons/mod.ts";
 import type { EventBridge } from "./bridge.ts";
@@ -26,7 +30,16 @@ export interface AppParts {
   hub: EventHub;
   bundle: UiBundle;
   /** The world and its packets; absent in a clock-only host. */
-  world?: { playground: Playground; bridge: EventBridge };
+  world?: {
+    playground: Playground;
+    bridge: EventBridge;
+    /** Board actions go through it, so they are recorded and replayable. */
+    recorder?: SessionRecorder;
+    /** With --data: lesson progress and student programs are kept. */
+    persistence?: Persistence;
+  };
+  /** Record and replay: GET /api/session.json, POST /api/session. */
+  session?: SessionApiParts;
   /** Serves MQTT over WebSocket at /mqtt (subprotocol "mqtt"). */
   upgradeMqtt?: (request: Request, remoteAddr?: Deno.Addr) => Response;
   /** With --lan: what GET /qr shows (default: the address the page was asked at). */
@@ -46,7 +59,9 @@ function lessonsOf(playground: Playground): Hono {
   });
 }
 
-export function createApp({ pacer, hub, bundle, world, upgradeMqtt, lan }: AppParts): Hono {
+export function createApp(
+  { pacer, hub, bundle, world, session, upgradeMqtt, lan }: AppParts,
+): Hono {
   const app = new Hono();
   const greetings = (): ServerMessage[] =>
     world ? [clockMessage(pacer.state), world.bridge.hello()] : [clockMessage(pacer.state)];
@@ -66,7 +81,8 @@ export function createApp({ pacer, hub, bundle, world, upgradeMqtt, lan }: AppPa
   if (world) {
     app.route("/", packetsApi(world.bridge));
     app.route("/", captureApi(world.playground, world.bridge));
-    app.route("/", worldApi(world.playground, world.bridge));
+    app.route("/", worldApi(world));
+    if (world.persistence) app.route("/", progressApi(world.persistence.progress));
     app.route("/", lessonsOf(world.playground));
   }
 
@@ -79,6 +95,8 @@ export function createApp({ pacer, hub, bundle, world, upgradeMqtt, lan }: AppPa
     (c) =>
       c.body(renderSvg(encodeQr(qrFor(c.req.url).url)), 200, { "content-type": "image/svg+xml" }),
   );
+
+  if (session) app.route("/", sessionApi(session));
 
   if (upgradeMqtt) {
     app.get("/mqtt", (c) => {

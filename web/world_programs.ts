@@ -18,6 +18,8 @@ export interface WorldPrograms {
   python(board: Board): MicroPythonBoard | undefined;
   /** Makes `board` run MicroPython with `source` as main.py from its next boot on. */
   runPython(board: Board, source: string): MicroPythonBoard;
+  /** Makes `board` run MicroPython with exactly these files (saved ones, restored). */
+  restoreFiles(board: Board, files: Record<string, string>): MicroPythonBoard;
   close(): void;
 }
 
@@ -42,6 +44,10 @@ export async function worldPrograms(): Promise<WorldPrograms> {
         return existing;
       }
       return mpy.attach(board, BoardFiles.withMain(source));
+    },
+    restoreFiles(board, files) {
+      // The saved files already hold boot.py and lib/: no defaults added.
+      return mpy.attach(board, new BoardFiles(files, false));
     },
     close: () => mpy.close(),
   };
