@@ -10,8 +10,7 @@
 import { type Scenario, World } from "../devices/mod.ts";
 import { micropythonPrograms, MicroPythonRuntime } from "../devices/micropython/mod.ts";
 
-const fixtures = new URL("../tests/fixtures/", import.meta.url);
-const read = (name: string) => Deno.readTextFileSync(new URL(name, fixtures));
+import { fixture as read } from "../tests/micropython_rig.ts";
 const PUBLISHER = read("textbook_publisher.py").replace(
   'CLIENT_ID="PZ-ESP32"',
   'CLIENT_ID="PZ-ESP32-PUB"',

@@ -17,9 +17,16 @@ import {
 import type { AccessPointConfig } from "../sim/mod.ts";
 
 export const FIXTURES = new URL("./fixtures/", import.meta.url);
+/** The seeds' programs, kept once, verbatim (lessons/ tests compare them with the seeds). */
+export const SEED_PROGRAMS = new URL("../lessons/programs/", import.meta.url);
 
+/** A test program: the seeds' own (textbook_publisher.py, blog_main.py...) or a test's. */
 export function fixture(name: string): string {
-  return Deno.readTextFileSync(new URL(name, FIXTURES));
+  try {
+    return Deno.readTextFileSync(new URL(name, SEED_PROGRAMS));
+  } catch {
+    return Deno.readTextFileSync(new URL(name, FIXTURES));
+  }
 }
 
 export interface PyBoard {
