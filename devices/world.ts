@@ -177,7 +177,7 @@ export class World {
       this.clock.schedule(msToUs(spec.powerOnAtMs ?? 0), () => board.powerOn());
     }
     for (const ev of this.scenario.events ?? []) {
-      this.clock.schedule(msToUs(ev.atMs), () => this.#apply(ev));
+      this.clock.schedule(msToUs(ev.atMs), () => this.apply(ev));
     }
   }
 
@@ -386,7 +386,11 @@ export class World {
   }
 
   /** Tells listeners first (cause before effects in the log), then acts. */
-  #apply(ev: ScenarioEvent): void {
+  /**
+   * A scenario's event (a fault, a reset, a button) applied now: what a scenario
+   * schedules at `atMs`, and what a host applies live (replay applies it the same way).
+   */
+  apply(ev: ScenarioEvent): void {
     this.#emit({
       kind: "scenario",
       atUs: this.clock.nowUs,

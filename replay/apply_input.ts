@@ -4,8 +4,6 @@
  * so both do exactly the same thing to the world.
  */
 import type { Board, ScenarioEvent, World } from "../devices/mod.ts";
-import type { AccessPointConfig } from "../sim/mod.ts";
-import { msToUs } from "../sim/mod.ts";
 import type { BoardInput } from "./session_file.ts";
 
 /** What the host's MicroPython programs offer (web/world_programs.ts's WorldPrograms). */
@@ -80,61 +78,11 @@ export function applyBoardInput(
   return { ok: true };
 }
 
-/**
- * A scenario event applied now, through the World's public parts. A broker restart needs
- * the World's own scheduler (its broker is private), so it is refused here; schedule it
- * in the scenario instead.
- */
+/** A scenario event applied now, as the World applies its scheduled ones. */
 export function applyFault(world: World, ev: ScenarioEvent): ApplyResult {
-  const board = (n: string) => world.boards.get(n);
-  if ("board" in ev && ev.board !== undefined && !board(ev.board)) {
+  if ("board" in ev && ev.board !== undefined && !world.boards.has(ev.board)) {
     return refused(404, `No board named '${ev.board}'`);
   }
-  switch (ev.action) {
-    case "wifi-drop":
-      world.network.dropWifi(ev.board);
-      break;
-    case "latency":
-      world.network.setExtraLatency(msToUs(ev.extraMs), ev.board);
-      break;
-    case "partition":
-      world.network.partition(ev.boards);
-      break;
-    case "heal":
-      world.network.heal();
-      break;
-    case "soft-reset":
-      board(ev.board)!.softReset();
-      break;
-    case "hard-reset":
-      board(ev.board)!.hardReset();
-      break;
-    case "power-on":
-      board(ev.board)!.powerOn();
-      break;
-    case "power-off":
-      board(ev.board)!.powerOff();
-      break;
-    case "button-press":
-      board(ev.board)!.pressButton(ev.pin);
-      break;
-    case "button-release":
-      board(ev.board)!.releaseButton(ev.pin);
-      break;
-    case "ap-off": {
-      const ap = world.network.wifi.removeAccessPoint(ev.ssid);
-      if (!ap) break;
-      for (const b of world.boards.values()) {
-        const station = world.network.station(b.name);
-        if (station.accessPoint === ap) station.leave("beacon-timeout");
-      }
-      break;
-    }
-    case "ap-on":
-      world.network.addAccessPoint(ev.ap as AccessPointConfig);
-      break;
-    case "broker-restart":
-      return refused(400, "A broker restart cannot be applied live; put it in the scenario");
-  }
+  world.apply(ev);
   return { ok: true };
 }

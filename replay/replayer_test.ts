@@ -154,7 +154,7 @@ Deno.test("broker state restored before the run (persist/) is recorded and repla
   }
 });
 
-Deno.test("faults applied live (wifi drop, latency) are recorded and replayed", async () => {
+Deno.test("faults applied live (wifi drop, latency, broker restart) are recorded and replayed", async () => {
   const recorder = new SessionRecorder();
   const world = new World(TEXTBOOK_PUBSUB, { seed: 9, wallTimebase: recorder.wallTimebase });
   recorder.follow(world);
@@ -164,8 +164,8 @@ Deno.test("faults applied live (wifi drop, latency) are recorded and replayed", 
   assert.deepEqual(dropped, { ok: true });
   const slow = await recorder.fault({ atMs: 0, action: "latency", extraMs: 300 });
   assert.deepEqual(slow, { ok: true });
-  const restart = await recorder.fault({ atMs: 0, action: "broker-restart" });
-  assert.equal(restart.ok, false, "a broker restart is refused live");
+  const restart = await recorder.fault({ atMs: 0, action: "broker-restart", downMs: 2000 });
+  assert.deepEqual(restart, { ok: true });
   await world.runUntil(sToUs(25));
   const file = await recorder.session();
   world.close();

@@ -1,23 +1,7 @@
 /** JSON views of the world's boards for the UI (BoardView, WorldView in protocol.ts). */
-import type { Board, World } from "../devices/mod.ts";
+import { type Board, wifiStatusName, type World } from "../devices/mod.ts";
 import type { MicroPythonBoard } from "../devices/micropython/mod.ts";
 import type { BoardView, WifiView, WorldView } from "./protocol.ts";
-
-/** MicroPython esp32 `network.STAT_*` names, as a student reads them. */
-const WIFI_STATUS_NAMES: Record<number, string> = {
-  1000: "STAT_IDLE",
-  1001: "STAT_CONNECTING",
-  1010: "STAT_GOT_IP",
-  200: "STAT_BEACON_TIMEOUT",
-  201: "STAT_NO_AP_FOUND",
-  202: "STAT_WRONG_PASSWORD",
-  203: "STAT_ASSOC_FAIL",
-  204: "STAT_HANDSHAKE_TIMEOUT",
-};
-
-export function wifiStatusName(status: number): string {
-  return WIFI_STATUS_NAMES[status] ?? `status ${status}`;
-}
 
 function wifiView(board: Board): WifiView {
   const sta = board.wlan(0);

@@ -25,6 +25,22 @@ export const STAT_ASSOC_FAIL = 203;
 export const STAT_HANDSHAKE_TIMEOUT = 204;
 
 /** `network.AUTH_*`: what scan() reports for an AP. */
+/** The `network.STAT_*` name of a status code, as a student reads it in the docs. */
+export function wifiStatusName(status: number): string {
+  return WIFI_STATUS_NAMES[status] ?? `status ${status}`;
+}
+
+const WIFI_STATUS_NAMES: Record<number, string> = {
+  [STAT_IDLE]: "STAT_IDLE",
+  [STAT_CONNECTING]: "STAT_CONNECTING",
+  [STAT_GOT_IP]: "STAT_GOT_IP",
+  [STAT_BEACON_TIMEOUT]: "STAT_BEACON_TIMEOUT",
+  [STAT_NO_AP_FOUND]: "STAT_NO_AP_FOUND",
+  [STAT_WRONG_PASSWORD]: "STAT_WRONG_PASSWORD",
+  [STAT_ASSOC_FAIL]: "STAT_ASSOC_FAIL",
+  [STAT_HANDSHAKE_TIMEOUT]: "STAT_HANDSHAKE_TIMEOUT",
+};
+
 export const AUTH_OPEN = 0;
 export const AUTH_WPA2_PSK = 3;
 

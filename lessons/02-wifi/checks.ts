@@ -10,24 +10,17 @@ import {
   wifiStatuses,
 } from "../check_kit.ts";
 import type { Check, CheckTable, LessonLog } from "../log.ts";
+import {
+  STAT_CONNECTING,
+  STAT_GOT_IP,
+  STAT_WRONG_PASSWORD,
+  wifiStatusName,
+} from "../../devices/mod.ts";
 
 const LED = 15;
-const STAT_CONNECTING = 1001;
-const STAT_GOT_IP = 1010;
-const STAT_WRONG_PASSWORD = 202;
-const STATUS_NAMES: Record<number, string> = {
-  1000: "STAT_IDLE",
-  1001: "STAT_CONNECTING",
-  1010: "STAT_GOT_IP",
-  200: "STAT_BEACON_TIMEOUT",
-  201: "STAT_NO_AP_FOUND",
-  202: "STAT_WRONG_PASSWORD",
-  203: "STAT_ASSOC_FAIL",
-  204: "STAT_HANDSHAKE_TIMEOUT",
-};
 
 function statusName(code: number | undefined): string {
-  return code === undefined ? "-" : `${code} (${STATUS_NAMES[code] ?? "?"})`;
+  return code === undefined ? "-" : `${code} (${wifiStatusName(code)})`;
 }
 
 function joinedAt(log: LessonLog, board: string): number | undefined {
