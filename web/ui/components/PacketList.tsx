@@ -50,6 +50,9 @@ export function PacketList({ packets }: { packets: PacketsModel }) {
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
       el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
     }
+    // Draw the rows around it now: a list that has just mounted (a lesson's "show me")
+    // may not get a scroll event for this.
+    setScrollTop(el.scrollTop);
   }, [selected]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
