@@ -51,6 +51,8 @@ export interface BridgeOptions {
   hub: EventHub;
   playground: Playground;
   endpoints: Endpoints;
+  /** `--seats`: the seats' user names, passed on in every broker view. */
+  seats?: string[];
   logCapacity?: number;
   /** Told when the world's broker is replaced (scenario load, broker restart fault). */
   onBroker?: (broker: Broker | undefined) => void;
@@ -121,12 +123,13 @@ export class EventBridge {
         wills: [],
         metrics: {},
         endpoints,
+        ...(this.#options.seats?.length ? { seats: this.#options.seats } : {}),
       };
     }
     return toBrokerView(broker.snapshot(), endpoints, (clientId, remoteAddress) => {
       const board = remoteAddress ? this.#world.boardAt(remoteAddress) : undefined;
       return board ? boardNode(board) : clientNode(clientId);
-    });
+    }, this.#options.seats);
   }
 
   recentRows(limit: number): PacketRow[] {

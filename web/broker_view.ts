@@ -1,6 +1,6 @@
 /** The broker panel's data: a JSON-friendly view of the broker's snapshot and events. */
 import { previewPayload } from "../broker/codec/mod.ts";
-import type { BrokerEvent, BrokerSnapshot } from "../broker/mod.ts";
+import type { BrokerConfig, BrokerEvent, BrokerSnapshot } from "../broker/mod.ts";
 import type { BrokerEventView, BrokerView } from "./protocol.ts";
 
 export interface Endpoints {
@@ -12,8 +12,10 @@ export function toBrokerView(
   snapshot: BrokerSnapshot,
   endpoints: Endpoints,
   nodeOfClient: (clientId: string, remoteAddress?: string) => string,
+  seats?: string[],
 ): BrokerView {
   return {
+    ...(seats?.length ? { seats } : {}),
     atUs: snapshot.atUs,
     clients: snapshot.clients.map((c) => ({
       clientId: c.clientId,
@@ -37,6 +39,12 @@ export function toBrokerView(
     metrics: snapshot.metrics,
     endpoints,
   };
+}
+
+/** The seats' user names in a broker config (`--seats`): "seat01", "seat02", ... in order. */
+export function seatNames(config: BrokerConfig | undefined): string[] {
+  return (config?.users ?? []).map((u) => u.username).filter((name) => /^seat\d+$/.test(name))
+    .sort();
 }
 
 /** One line a person reads, for the broker panel's event list. */

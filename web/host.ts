@@ -8,6 +8,7 @@ import { parseBrokerUrl, type Scenario, tcpBrokerGateway, type World } from "../
 import { Persistence } from "../persist/mod.ts";
 import { SessionRecorder } from "../replay/mod.ts";
 import { EventBridge } from "./bridge.ts";
+import { seatNames } from "./broker_view.ts";
 import { bundleUi } from "./bundle.ts";
 import { EventHub } from "./events.ts";
 import { drivePacer, Pacer } from "./pacer.ts";
@@ -108,6 +109,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     hub,
     playground,
     endpoints: { tcp: mqttUrl, ws: "/mqtt" },
+    seats: seatNames(options.brokerConfig?.({})),
     onBroker: (broker) => tcp.follow(realClients(broker)),
   });
   const bundle = await bundleUi();

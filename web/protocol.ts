@@ -98,6 +98,8 @@ export interface BrokerView {
   metrics: Record<string, string>;
   /** Where real clients connect: "mqtt://127.0.0.1:1883" and the WebSocket path. */
   endpoints: { tcp?: string; ws: string };
+  /** `--seats`: the seats' user names ("seat01", ...), for the classroom view. */
+  seats?: string[];
 }
 
 /** A broker event in JSON form (ACL refusals, takeovers, wills, ...). */

@@ -4,7 +4,9 @@ import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { TimeControls } from "./components/TimeControls.tsx";
 import { type TabDef, Tabs } from "./components/Tabs.tsx";
 import { PacketInspector } from "./components/PacketInspector.tsx";
-import { currentView, lessonsOpen } from "./view_model.ts";
+import { currentSeat, currentView, lessonsOpen } from "./view_model.ts";
+import type { ClassroomModel } from "./classroom_model.ts";
+import { ClassroomView, SeatPage } from "./components/ClassroomView.tsx";
 import { LessonPanel, type LessonsModel } from "./lessons/mod.ts";
 import { LessonsToggle } from "./components/LessonsToggle.tsx";
 import { BoardsView } from "./components/BoardsView.tsx";
@@ -25,23 +27,28 @@ const TABS: TabDef[] = [
   { id: "client", label: "viewClient" },
   { id: "broker", label: "viewBroker" },
 ];
+/** With seats (`--seats`), key 7 is the classroom. */
+const TABS_WITH_CLASSROOM: TabDef[] = [...TABS, { id: "classroom", label: "viewClassroom" }];
 
 export function App(
-  { model, phone, panel, lessons }: {
+  { model, phone, panel, lessons, classroom }: {
     model: WorldModel;
     phone: PhoneModel;
     panel: ClientPanelModel;
     lessons: LessonsModel;
+    classroom: ClassroomModel;
   },
 ) {
   const view = currentView.value;
+  const seat = currentSeat.value;
+  const tabs = classroom.seats.value.length > 0 ? TABS_WITH_CLASSROOM : TABS;
   return (
     <div class="app">
       <header class="topbar">
         <h1>
           {t("appTitle")} <small>{t("appSubtitle")}</small>
         </h1>
-        <Tabs tabs={TABS} current={currentView} />
+        <Tabs tabs={tabs} current={currentView} />
         <LessonsToggle />
         <ScenarioPicker model={model} />
         <LanguageSwitch />
@@ -65,6 +72,10 @@ export function App(
           {view === "broker" && <BrokerPanel model={model} />}
           {view === "boards" && <BoardsView model={model} />}
           {view === "packets" && <PacketInspector packets={model.packets} />}
+          {view === "classroom" && <ClassroomView classroom={classroom} />}
+          {view === "seat" && seat && (
+            <SeatPage classroom={classroom} packets={model.packets} seat={seat} />
+          )}
         </div>
         {lessonsOpen.value && <LessonPanel model={lessons} />}
       </div>

@@ -7,6 +7,7 @@ import { createPhoneModel } from "./phone_model.ts";
 import { createClientPanelModel } from "./client_panel_model.ts";
 import { createLessonsModel } from "./lessons/mod.ts";
 import { listenForShow } from "./show_target.ts";
+import { createClassroomModel } from "./classroom_model.ts";
 
 const model = createWorldModel();
 model.connect();
@@ -15,8 +16,9 @@ document.documentElement.lang = lang.value === "zh" ? "zh-CN" : "en";
 const phone = createPhoneModel();
 const panel = createClientPanelModel();
 const lessons = createLessonsModel();
+const classroom = createClassroomModel(model);
 listenForShow(model.packets);
 render(
-  <App model={model} phone={phone} panel={panel} lessons={lessons} />,
+  <App model={model} phone={phone} panel={panel} lessons={lessons} classroom={classroom} />,
   document.getElementById("app")!,
 );

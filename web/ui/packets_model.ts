@@ -15,6 +15,8 @@ export interface PacketFilter {
   type: string;
   /** A topic or an MQTT topic filter with + and #; "" = any. */
   topic: string;
+  /** A seat's page ("seat07"): its clients' packets and its topic tree; ""/absent = any. */
+  seat?: string;
 }
 
 /** How long a peer stays in the topology after its last packet (host time). */
@@ -65,7 +67,11 @@ export function createPacketsModel(capacity?: number) {
   let scheduled = false;
   const listeners = new Set<(rows: PacketRow[]) => void>();
 
+  /** Which seat a row belongs to (set by the classroom model), for `filter.seat`. */
+  let seatOf: (abs: number) => string | undefined = () => undefined;
+
   function matches(abs: number, f: PacketFilter): boolean {
+    if (f.seat && seatOf(abs) !== f.seat) return false;
     if (f.type && store.type(abs) !== f.type) return false;
     if (f.client) {
       const c = store.clients.values[store.clientIdIndex(abs)];
@@ -84,7 +90,7 @@ export function createPacketsModel(capacity?: number) {
 
   function rebuildView(): void {
     const f = filter.value;
-    filtering = !!(f.client || f.type || f.topic);
+    filtering = !!(f.client || f.type || f.topic || f.seat);
     view = [];
     viewStart = 0;
     if (!filtering) return;
@@ -232,6 +238,12 @@ export function createPacketsModel(capacity?: number) {
     version.value++;
   }
 
+  /** Sets how a row's seat is found; re-filters when a seat filter is on (a client was learned). */
+  function setSeatResolver(resolve: (abs: number) => string | undefined): void {
+    seatOf = resolve;
+    if (filter.value.seat) setFilter({});
+  }
+
   return {
     store,
     version,
@@ -251,6 +263,7 @@ export function createPacketsModel(capacity?: number) {
     select,
     move,
     setFilter,
+    setSeatResolver,
     /** Queue rows from `/events`; applied at the next frame. */
     enqueue(rows: PacketRow[]): void {
       const now = performance.now();

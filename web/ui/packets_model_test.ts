@@ -65,3 +65,31 @@ Deno.test("filters narrow the view by type, client and topic, and keep up with n
   assert.deepEqual(model.knownClients.value.includes("board:b"), true);
   assert.deepEqual(model.publishers.value.sort(), ["board:a", "board:b"]);
 });
+
+Deno.test("a seat filter keeps the rows the resolver gives that seat, and re-filters when told", () => {
+  const model = createPacketsModel(1_000);
+  model.enqueue([
+    row(1, "CONNECT", undefined, "s1-board"),
+    row(2, "PUBLISH", "class/seat01/led", "s1-board"),
+    row(3, "PUBLISH", "class/seat02/led", "s2-board"),
+    row(4, "PUBLISH", "class/seat01/led", "teacher"),
+  ]);
+  const known = new Map([["s1-board", "seat01"]]);
+  const seatOf = (abs: number) => {
+    const client = model.store.clients.values[model.store.clientIdIndex(abs)];
+    const topic = model.store.topics.values[model.store.topicId(abs)] ?? "";
+    return known.get(client) ?? /^class\/(seat\d+)\//.exec(topic)?.[1];
+  };
+  model.setSeatResolver(seatOf);
+  model.setFilter({ seat: "seat01" });
+  const seqs = () =>
+    Array.from({ length: model.viewLength() }, (_, k) => model.store.seq(model.viewAt(k)));
+  assert.deepEqual(seqs(), [1, 2, 4]);
+  model.enqueue([row(5, "PINGREQ", undefined, "s2-board")]);
+  assert.deepEqual(seqs(), [1, 2, 4]);
+  known.set("s2-board", "seat01"); // learned late: the resolver re-filters the view
+  model.setSeatResolver(seatOf);
+  assert.deepEqual(seqs(), [1, 2, 3, 4, 5]);
+  model.setFilter({ seat: "" });
+  assert.equal(model.viewLength(), 5);
+});

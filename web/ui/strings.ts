@@ -27,6 +27,25 @@ export const STRINGS = {
   viewClient: { zh: "客户端", en: "Client" },
   viewBroker: { zh: "代理服务器", en: "Broker" },
   views: { zh: "视图", en: "Views" },
+  viewClassroom: { zh: "课堂", en: "Classroom" },
+  // classroom (--seats)
+  seatsOnline: { zh: "个座位在线", en: "seats online" },
+  noSeats: {
+    zh: "没有座位：用 deno task dev --seats 30 启动",
+    en: "No seats: start with deno task dev --seats 30",
+  },
+  seatOnline: { zh: "在线", en: "online" },
+  seatOffline: { zh: "离线", en: "offline" },
+  seatClients: { zh: "用这个座位登录的客户端", en: "Clients logged in as this seat" },
+  seatMessages: { zh: "消息", en: "Messages" },
+  seatPackets: { zh: "数据包", en: "Packets" },
+  seatNoMessages: { zh: "还没有消息", en: "No messages yet" },
+  seatOpen: { zh: "打开这个座位的页面", en: "Open this seat's page" },
+  seatPage: { zh: "座位", en: "Seat" },
+  seatPageHint: {
+    zh: "下面只列出这个座位的客户端的数据包，以及主题在此之下的数据包：",
+    en: "Below: only this seat's clients' packets, and packets on topics under",
+  },
   // packet inspector
   packetList: { zh: "数据包列表", en: "Packet list" },
   time: { zh: "时间", en: "Time" },

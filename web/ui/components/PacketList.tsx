@@ -55,8 +55,11 @@ export function PacketList({ packets }: { packets: PacketsModel }) {
     setScrollTop(el.scrollTop);
   }, [selected]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(n, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // A list that just shrank (a filter) is drawn at its new end before the browser clamps
+  // its scroll position and tells us.
+  const top = Math.min(scrollTop, Math.max(0, n * ROW_HEIGHT - height));
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(n, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   const store = packets.store;
   const rows = [];
   for (let k = first; k < last; k++) {
