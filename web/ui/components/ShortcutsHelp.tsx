@@ -7,7 +7,7 @@ import { isTyping } from "./TimeControls.tsx";
 const KEYS: [string, StringKey][] = [
   ["Space", "keyPlayPause"],
   ["N", "keyStep"],
-  ["1 … 6", "keyViews"],
+  ["1 … 7", "keyViews"],
   ["↑ ↓", "keyRows"],
   ["L", "keyLessons"],
   ["?", "keyHelp"],
