@@ -13,9 +13,10 @@ type TimeAction =
   | { action: "pause" }
   | { action: "step"; to?: "event" | "packet" }
   | { action: "max" }
-  | { action: "speed"; speed: number };
+  | { action: "speed"; speed: number }
+  | { action: "seek"; atUs: number };
 
-const TIME_ACTIONS = ["play", "pause", "step", "max", "speed"];
+const TIME_ACTIONS = ["play", "pause", "step", "max", "speed", "seek"];
 /** "Step to the next packet" gives up after this many events without one. */
 const MAX_EVENTS_PER_PACKET_STEP = 1_000_000;
 
@@ -24,9 +25,11 @@ export interface TimeApiParts {
   hub: EventHub;
   /** The seq the next packet gets; absent when the host has no packets. */
   nextPacketSeq?: () => number;
+  /** Moves a replay to a time (back or forward); absent when the host cannot. */
+  seek?: (atUs: number) => Promise<void>;
 }
 
-export function timeApi({ pacer, hub, nextPacketSeq }: TimeApiParts): Hono {
+export function timeApi({ pacer, hub, nextPacketSeq, seek }: TimeApiParts): Hono {
   const app = new Hono();
 
   app.get("/api/clock", (c) => c.json(clockMessage(pacer.state)));
@@ -63,6 +66,12 @@ export function timeApi({ pacer, hub, nextPacketSeq }: TimeApiParts): Hono {
           break;
         case "speed":
           pacer.setSpeed(Number(body.speed));
+          break;
+        case "seek":
+          if (!seek) throw new Error("This host cannot seek");
+          pacer.pause();
+          await pacer.settled();
+          await seek(Number(body.atUs));
           break;
       }
     } catch (err) {

@@ -108,8 +108,9 @@ export class EventBridge {
   }
 
   worldView(): WorldView {
-    const programs = this.#options.playground.programs;
-    return worldView(this.#world, (board) => programs?.python(board));
+    const { programs, replaying } = this.#options.playground;
+    const view = worldView(this.#world, (board) => programs?.python(board));
+    return replaying ? { ...view, replay: { endUs: replaying.endUs } } : view;
   }
 
   brokerView(): BrokerView {

@@ -113,6 +113,20 @@ export class Playground implements PacedTarget {
     this.#programs?.close();
   }
 
+  /**
+   * Moves a replay to `targetUs`. Back in time means playing the session again from
+   * its start (a replay is deterministic, so it passes through the same states).
+   */
+  async seek(targetUs: number): Promise<void> {
+    const replayer = this.#replayer;
+    if (!replayer) throw new Error("Seeking needs a recorded session: load one first");
+    if (!Number.isSafeInteger(targetUs) || targetUs < 0) {
+      throw new RangeError(`Cannot seek to ${targetUs} us: give a time in whole microseconds`);
+    }
+    if (targetUs < replayer.nowUs) await this.replay(replayer.file);
+    await this.advanceTo(Math.min(targetUs, this.#replayer!.endUs));
+  }
+
   #swap(next: World, programs: WorldPrograms | undefined, replayer: Replayer | undefined): void {
     const [old, oldPrograms] = [this.#world, this.#programs];
     this.#world = next;

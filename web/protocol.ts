@@ -117,6 +117,8 @@ export interface WorldView {
   scenario?: { id: string; title: string };
   seed: number;
   boards: BoardView[];
+  /** Set while a recorded session plays: the UI shows a bar to scrub through it. */
+  replay?: { endUs: number };
 }
 
 export type ServerMessage =

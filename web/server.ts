@@ -77,7 +77,15 @@ export function createApp(
     });
   });
 
-  app.route("/", timeApi({ pacer, hub, nextPacketSeq: world && (() => world.bridge.nextSeq) }));
+  app.route(
+    "/",
+    timeApi({
+      pacer,
+      hub,
+      nextPacketSeq: world && (() => world.bridge.nextSeq),
+      seek: world && ((atUs) => world.playground.seek(atUs)),
+    }),
+  );
   if (world) {
     app.route("/", packetsApi(world.bridge));
     app.route("/", captureApi(world.playground, world.bridge));

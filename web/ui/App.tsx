@@ -2,6 +2,7 @@ import { t } from "./i18n.ts";
 import type { WorldModel } from "./world_model.ts";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { TimeControls } from "./components/TimeControls.tsx";
+import { ReplayBar } from "./components/ReplayBar.tsx";
 import { type TabDef, Tabs } from "./components/Tabs.tsx";
 import { PacketInspector } from "./components/PacketInspector.tsx";
 import { currentSeat, currentView, lessonsOpen } from "./view_model.ts";
@@ -59,6 +60,7 @@ export function App(
           ● {model.online.value ? t("connected") : t("disconnected")}
         </span>
       </TimeControls>
+      <ReplayBar model={model} />
       <div class="workspace">
         <div
           class={`view view-${view}`}

@@ -181,6 +181,8 @@ export const STRINGS = {
   keyPlayPause: { zh: "播放 / 暂停", en: "Play / pause" },
   keyStep: { zh: "单步：到下一个数据包", en: "Step to the next packet" },
   keyViews: { zh: "切换视图", en: "Switch views" },
+  replaying: { zh: "回放录制的课堂", en: "Replaying a recorded session" },
+  replayPosition: { zh: "回放位置", en: "Replay position" },
   keyRows: { zh: "在数据包列表里上下移动", en: "Move through the packet list" },
   keyHelp: { zh: "显示这个帮助", en: "Show this help" },
   close: { zh: "关闭", en: "Close" },

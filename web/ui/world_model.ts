@@ -196,6 +196,8 @@ export function createWorldModel() {
     step: () => sendTime({ action: "step" }),
     max: () => sendTime({ action: "max" }),
     setSpeed: (s: number) => sendTime({ action: "speed", speed: s }),
+    /** A replay moves to `atUs` (back in time too). */
+    seek: (atUs: number) => sendTime({ action: "seek", atUs: Math.round(atUs) }),
     /** Board commands: power-on, power-off, hard-reset, soft-reset, interrupt, button, program. */
     boardAction: (name: string, action: string, body?: unknown) =>
       post(`/api/boards/${encodeURIComponent(name)}/${action}`, body),
