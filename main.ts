@@ -155,6 +155,7 @@ if (import.meta.main) {
       console.log(lanBanner({ webPort: host.port, mqttPort, address: lanAddress }));
     }
     if (seats) console.log(seats.table());
+    console.log("Press Ctrl-C to stop. 按 Ctrl-C 停止。");
     // Ctrl-C in the terminal, or a service manager's stop: save what must survive, then go.
     let stopping = false;
     const stop = async () => {

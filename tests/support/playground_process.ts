@@ -25,7 +25,8 @@ export async function startPlayground(args: string[] = []): Promise<PlaygroundPr
   const started = Date.now();
   let url: string | undefined;
   while (!url) {
-    const match = text.match(/running: (http:\/\/\S+)/);
+    // main.ts ends its start-up output with this line: everything it printed is here.
+    const match = text.includes("Press Ctrl-C to stop") && text.match(/running: (http:\/\/\S+)/);
     if (match) url = match[1];
     else if (Date.now() - started > STARTUP_LIMIT_MS) {
       child.kill();
