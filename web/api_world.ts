@@ -5,6 +5,7 @@ import { applyBoardInput, type BoardInput, type SessionRecorder } from "../repla
 import type { EventBridge } from "./bridge.ts";
 import type { Playground } from "./playground.ts";
 import { resolveScenario, scenarioList } from "./scenarios.ts";
+import { builtinEquivalent } from "./world_programs.ts";
 
 export const BOARD_ACTIONS = [
   "power-on",
@@ -69,12 +70,19 @@ export function worldApi({ playground, bridge, recorder, persistence }: WorldApi
     return c.json({ world: bridge.worldView() });
   });
 
-  /** A board's files (boot.py, main.py, lib/...), for the program editor. */
+  /**
+   * A board's files (boot.py, main.py, lib/...), for the program editor. A board running a
+   * built-in program shows, as main.py, the MicroPython that program stands for.
+   */
   app.get("/api/boards/:name/files", (c) => {
-    const board = playground.world.boards.get(c.req.param("name"));
-    if (!board) return c.json({ error: `No board named '${c.req.param("name")}'` }, 404);
+    const name = c.req.param("name");
+    const board = playground.world.boards.get(name);
+    if (!board) return c.json({ error: `No board named '${name}'` }, 404);
     const python = playground.programs?.python(board);
-    return c.json({ micropython: !!python, files: python?.files.snapshot() ?? {} });
+    if (python) return c.json({ micropython: true, files: python.files.snapshot() });
+    const program = playground.world.scenario.boards.find((b) => b.name === name)?.program ?? "";
+    const equivalent = builtinEquivalent(program);
+    return c.json({ micropython: false, files: equivalent ? { "main.py": equivalent } : {} });
   });
 
   app.post("/api/boards/:name/:action", async (c) => {

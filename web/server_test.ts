@@ -221,3 +221,13 @@ Deno.test("hello gives a late page each board's console so far, and a new world 
   assert.ok(rows.length > 0);
   assert.ok(rows[0].seq > 10, "seq numbers go on across worlds, so the UI never repeats one");
 });
+
+Deno.test("GET /api/boards/:name/files shows a built-in board the textbook program it stands for", async () => {
+  const { app } = await setup();
+  const body = await (await app.request("/api/boards/publisher/files")).json();
+  const seed = await Deno.readTextFile(
+    new URL("../lessons/programs/textbook_publisher.py", import.meta.url),
+  );
+  assert.deepEqual(body, { micropython: false, files: { "main.py": seed } });
+  assert.equal((await app.request("/api/boards/nobody/files")).status, 404);
+});

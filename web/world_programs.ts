@@ -26,6 +26,21 @@ export interface WorldPrograms {
 /** Program files named without a folder are the lessons' shared programs. */
 const PROGRAMS_DIR = new URL("../lessons/programs/", import.meta.url);
 
+/**
+ * The MicroPython a built-in TypeScript program stands for, shown in the editor: the
+ * seeds' own files (the textbook's programs verbatim, the blog's LED switch completed).
+ */
+const BUILTIN_EQUIVALENTS: Record<string, string> = {
+  "textbook-publisher": "textbook_publisher.py",
+  "textbook-subscriber": "textbook_subscriber.py",
+  "led-switch": "../07-phone-led/main_led.py",
+};
+
+export function builtinEquivalent(program: string): string | undefined {
+  const file = BUILTIN_EQUIVALENTS[program];
+  return file && Deno.readTextFileSync(new URL(file, PROGRAMS_DIR));
+}
+
 function readProgram(path: string): string {
   return Deno.readTextFileSync(path.includes("/") ? path : new URL(path, PROGRAMS_DIR));
 }

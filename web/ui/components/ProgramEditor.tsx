@@ -6,13 +6,16 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../i18n.ts";
 import type { CodeEditor } from "../editor/code_editor.ts";
 
-/** The board's own main.py when it runs MicroPython (GET /api/boards/:name/files). */
+/**
+ * The board's main.py (GET /api/boards/:name/files): its own when it runs MicroPython,
+ * else the MicroPython its built-in program stands for.
+ */
 async function boardMainPy(board: string): Promise<string | undefined> {
   try {
     const response = await fetch(`/api/boards/${encodeURIComponent(board)}/files`);
     if (!response.ok) return undefined;
     const body = await response.json() as { micropython?: boolean; files?: Record<string, string> };
-    return body.micropython ? body.files?.["main.py"] : undefined;
+    return body.files?.["main.py"];
   } catch {
     return undefined;
   }

@@ -22,9 +22,11 @@ import {
 } from "@codemirror/language";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import { programSource } from "./program_sources.ts";
 
-export { programSource };
+/** What the editor shows for a built-in program with no MicroPython twin: a start to edit. */
+function placeholder(programName: string): string {
+  return `# ${programName}\n# 内置程序 / built-in program\nprint("Hello from MicroPython")\n`;
+}
 
 export interface CodeEditor {
   getSource(): string;
@@ -62,7 +64,7 @@ export function createCodeEditor(
   source?: string,
 ): CodeEditor {
   const view = new EditorView({
-    doc: source ?? programSource(programName),
+    doc: source ?? placeholder(programName),
     extensions: [
       lineNumbers(),
       highlightActiveLineGutter(),
