@@ -188,3 +188,38 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "N steps the paused world on to its next packet, which the list shows",
+  ...opts,
+  fn: async () => {
+    const playground = await startPlayground(["--paused", "--scenario", "textbook-pubsub"]);
+    const browser = await launchBrowser();
+    try {
+      const rows = await runUntil(playground.url, publishes(1));
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 720 },
+        locale: "en-US",
+      });
+      await page.goto(playground.url + "#packets");
+      const countIs = (text: string) =>
+        page.locator("[data-testid=packet-count]", { hasText: new RegExp(`^${text}$`) }).waitFor();
+      await countIs(`${rows.length} / ${rows.length}`);
+      await page.locator("body").click({ position: { x: 5, y: 700 } });
+      await page.keyboard.press("n");
+      const after = await packets(playground.url).then(async (now) => {
+        for (let i = 0; i < 100 && now.length === rows.length; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          now = await packets(playground.url);
+        }
+        return now;
+      });
+      assert.ok(after.length > rows.length, "N made no packet");
+      assert.equal(after[rows.length].type, "PUBLISH"); // the publisher's next one
+      await countIs(`${after.length} / ${after.length}`);
+    } finally {
+      await browser.close();
+      await playground.stop();
+    }
+  },
+});

@@ -13,8 +13,8 @@ export const STRINGS = {
   disconnected: { zh: "未连接", en: "Disconnected" },
   language: { zh: "语言", en: "Language" },
   shortcutsHint: {
-    zh: "空格：播放/暂停 · N：单步",
-    en: "Space: play/pause · N: step",
+    zh: "空格：播放/暂停 · N：下一个数据包",
+    en: "Space: play/pause · N: next packet",
   },
   modePaused: { zh: "已暂停", en: "Paused" },
   modePlaying: { zh: "运行中", en: "Running" },

@@ -193,7 +193,8 @@ export function createWorldModel() {
     estimateNowUs,
     play: (s?: number) => sendTime({ action: "play", speed: s }),
     pause: () => sendTime({ action: "pause" }),
-    step: () => sendTime({ action: "step" }),
+    /** N and the Step button: on to the next packet, as the inspector steps (ARCHITECTURE.md). */
+    step: () => sendTime({ action: "step", to: "packet" }),
     max: () => sendTime({ action: "max" }),
     setSpeed: (s: number) => sendTime({ action: "speed", speed: s }),
     /** A replay moves to `atUs` (back in time too). */
